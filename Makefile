@@ -1,0 +1,61 @@
+# HNP portal: set up, run and test. Needs only Python 3.11+ on the machine.
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run serve migrate demo test e2e lint format check-migrations messages collectstatic clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+
+demo: migrate
+	DEBUG=1 $(BIN)/python manage.py load_demo
+
+# The site with demo content on SQLite, at http://$(HOST):$(PORT)/
+run: export DEBUG ?= 1
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the browser scenarios (they also run in `make test`).
+e2e: install
+	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh the Vietnamese catalogue after changing texts (needs GNU gettext), then compile it.
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-obsolete --add-location=file \
+		-i ".venv/*" -i "staticfiles/*" -i "media/*" -i "tests/*" -i "bench/*"
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l vi --ignore=".venv/*"
+
+collectstatic: install
+	$(BIN)/python manage.py collectstatic --noinput
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,346 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+
+from .text import fold, html_to_text, sanitize_html, vietnamese_slugify
+
+# Renditions of cover images, for srcset. Generated when the cover is saved ("optimistic"),
+# so rendering a page never touches the storage to check that they exist.
+COVER_WIDTHS = (480, 800, 1200)
+
+
+def _cover_rendition(width: int) -> ImageSpecField:
+    return ImageSpecField(
+        source="cover_image",
+        processors=[ResizeToFit(width=width, upscale=False)],
+        format="WEBP",
+        options={"quality": 80},
+        cachefile_strategy="imagekit.cachefiles.strategies.Optimistic",
+    )
+
+
+def unique_slug(model, base: str, *, instance_pk=None, max_length: int = 200) -> str:
+    """`base`, or `base-2`, `base-3`... whichever no other row of `model` uses."""
+    base = (base or "bai-viet")[: max_length - 8].strip("-") or "bai-viet"
+    candidate, n = base, 2
+    others = (
+        model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
+    )
+    while others.filter(slug=candidate).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True,
+                            help_text=_("Left empty, it is made from the name."))  # fmt: skip
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, vietnamese_slugify(self.name), instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id:
+            if self.pk and self.parent_id == self.pk:
+                raise ValidationError({"parent": _("A category cannot be its own parent.")})
+            if self.parent.parent_id:
+                raise ValidationError({"parent": _("Categories have only one level of nesting.")})
+            if self.pk and self.children.exists():
+                raise ValidationError(
+                    {"parent": _("This category has sub-categories, so it cannot have a parent.")}
+                )
+
+
+class Series(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True,
+                            help_text=_("Left empty, it is made from the title."))  # fmt: skip
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Series, vietnamese_slugify(self.title), instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:series", kwargs={"slug": self.slug})
+
+
+# Fields a card (home, lists, sidebars) needs; the body stays in the database.
+LISTING_FIELDS = (
+    "id", "title", "slug", "lead", "published_at", "status", "view_count", "part_number",
+    "cover_image", "cover_alt", "cover_width", "cover_height", "category__id", "category__name", "category__slug",
+    "series__id", "series__title", "series__slug",
+)  # fmt: skip
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_category(self, category):
+        """A category's articles, those of its sub-categories included."""
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def in_series(self, series):
+        """A series' parts, in reading order."""
+        return self.filter(series=series).order_by(
+            F("part_number").asc(nulls_last=True), "published_at"
+        )
+
+    def for_listing(self):
+        # Cards show category and series: one query, not one per card.
+        return self.select_related("category", "series").only(*LISTING_FIELDS)
+
+    def for_detail(self):
+        return self.select_related("category", "category__parent", "series", "created_by")
+
+    def newer_than(self, article):
+        """Published after `article`, nearest first."""
+        return self.filter(
+            Q(published_at__gt=article.published_at)
+            | Q(published_at=article.published_at, pk__gt=article.pk)
+        ).order_by("published_at", "pk")
+
+    def older_than(self, article):
+        """Published before `article`, nearest first."""
+        return self.filter(
+            Q(published_at__lt=article.published_at)
+            | Q(published_at=article.published_at, pk__lt=article.pk)
+        ).order_by("-published_at", "-pk")
+
+    def most_read(self, *, days: int = 30):
+        """The most viewed articles published in the last `days` days."""
+        since = timezone.now() - timedelta(days=days)
+        return self.filter(published_at__gte=since).order_by("-view_count", "-published_at")
+
+    def latest_per_category(self, per_category: int):
+        """The newest `per_category` articles of each category, in one query."""
+        return (
+            self.annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=per_category)
+            .order_by("category__order", "category__name", "-published_at", "-pk")
+        )
+
+    def awaiting_review(self):
+        """Submitted by journalists, waiting for an editor."""
+        return self.filter(status=Article.Status.REVIEW)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Awaiting review")
+        PUBLISHED = "published", _("Published")
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    part_number = models.PositiveSmallIntegerField(
+        _("part number"), null=True, blank=True, help_text=_("“Part N” within the series.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True,
+                            help_text=_("Left empty, it is made from the title."))  # fmt: skip
+    lead = models.TextField(
+        _("lead"),
+        max_length=1000,
+        help_text=_("The bold opening paragraph. The dateline (“HNP - ”) is added on the site."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to="covers/%Y/%m/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    # Stored so pages can give the browser the image's size without opening the file.
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
+    cover_alt = models.CharField(
+        _("cover alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "The author's name as printed (a pen name is fine). Left empty, the account's name is used."
+        ),
+    )
+    is_featured = models.BooleanField(_("featured"), default=False,
+                                      help_text=_("Shown as the lead story on the home page."))  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0)
+    # Title, lead and body folded to plain lower-case ASCII, for accent-insensitive search.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    cover_480 = _cover_rendition(480)
+    cover_800 = _cover_rendition(800)
+    cover_1200 = _cover_rendition(1200)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+            ("upload_image", _("Can upload images")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "part_number"], name="article_unique_part_in_series"
+            ),
+            models.CheckConstraint(
+                condition=Q(part_number__isnull=True) | Q(series__isnull=False),
+                name="article_part_needs_series",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_cat_pub_idx"
+            ),
+            models.Index(fields=["series", "part_number"], name="article_series_part_idx"),
+            models.Index(fields=["-view_count"], name="article_views_idx"),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, vietnamese_slugify(self.title), instance_pk=self.pk)
+        self.search_text = fold(" ".join([self.title, self.lead, html_to_text(self.body)]))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            kwargs["update_fields"] = set(update_fields) | {"body", "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    @property
+    def display_title(self) -> str:
+        """`Bài N: title` inside a series, the plain title otherwise."""
+        if self.series_id and self.part_number:
+            return _("Part %(number)s: %(title)s") % {
+                "number": self.part_number,
+                "title": self.title,
+            }
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        """Same rule as ArticleQuerySet.published()."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @property
+    def author_name(self) -> str:
+        if self.byline:
+            return self.byline
+        user = self.created_by
+        return user.get_full_name() or user.get_username()
+
+    def clean(self):
+        errors = {}
+        if self.part_number and not self.series_id:
+            errors["part_number"] = _("A part number needs a series.")
+        if self.series_id and not self.part_number:
+            errors["part_number"] = _("An article in a series needs its part number.")
+        if self.cover_image and not self.cover_alt.strip():
+            errors["cover_alt"] = _("Describe the cover image for readers who cannot see it.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,65 @@
+"""Everything that changes an article's state: the editorial workflow and view counting."""
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Article
+
+PUBLISH_PERMISSION = "articles.publish_article"
+
+
+def can_publish(user: AbstractBaseUser) -> bool:
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def can_edit_article(*, article: Article, user: AbstractBaseUser) -> bool:
+    """Editors edit everything; a journalist edits only their own drafts."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if can_publish(user):
+        return True
+    return article.created_by_id == user.pk and article.status == Article.Status.DRAFT
+
+
+def submit_for_review(*, article: Article, user: AbstractBaseUser) -> Article:
+    """A journalist hands their draft to the editors."""
+    if article.status != Article.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted for review."))
+    if article.created_by_id != user.pk and not can_publish(user):
+        raise PermissionDenied(_("You can only submit your own articles."))
+    article.status = Article.Status.REVIEW
+    article.submitted_at = timezone.now()
+    article.save(update_fields=["status", "submitted_at", "updated_at"])
+    return article
+
+
+def publish_article(
+    *, article: Article, editor: AbstractBaseUser, at: datetime | None = None
+) -> Article:
+    """Publish now, or at `at` (a future time schedules it: it appears by itself then)."""
+    if not can_publish(editor):
+        raise PermissionDenied(_("Only editors can publish articles."))
+    article.status = Article.Status.PUBLISHED
+    article.published_at = at or article.published_at or timezone.now()
+    article.published_by = editor
+    article.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    return article
+
+
+def unpublish_article(*, article: Article, editor: AbstractBaseUser) -> Article:
+    """Take an article off the site (or send a submitted one back) as a draft."""
+    if not can_publish(editor):
+        raise PermissionDenied(_("Only editors can unpublish articles."))
+    article.status = Article.Status.DRAFT
+    article.save(update_fields=["status", "updated_at"])
+    return article
+
+
+def count_view(*, article: Article) -> None:
+    """One more reader. A single UPDATE ... SET view_count = view_count + 1: no lost update."""
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)

@@ -1,0 +1,127 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Article, Category, Series
+from .services import can_publish, count_view
+
+RELATED_COUNT = 10
+MOST_READ_COUNT = 5
+
+
+def article_page_context(article: Article) -> dict:
+    """What the article page shows around the story. Lazy querysets: fragments may be cached."""
+    in_category = Article.objects.published().filter(category_id=article.category_id).for_listing()
+    return {
+        "newer_articles": in_category.newer_than(article)[:RELATED_COUNT],
+        "older_articles": in_category.older_than(article)[:RELATED_COUNT],
+        "most_read": Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+    }
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+    per_category = 4
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        latest = list(published[:9])
+        lead = next((a for a in latest if a.is_featured), None) or (latest[0] if latest else None)
+        sections: dict[int, dict] = {}
+        for article in published.latest_per_category(self.per_category):
+            section = sections.setdefault(
+                article.category_id, {"category": article.category, "articles": []}
+            )
+            section["articles"].append(article)
+        return super().get_context_data(
+            lead_article=lead,
+            latest_articles=[a for a in latest if a != lead][:8],
+            sections=list(sections.values()),
+            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_detail()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.slug != kwargs["slug"]:
+            return redirect(self.object, permanent=True)
+        count_view(article=self.object)
+        self.object.view_count += 1
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(article_page_context(self.object))
+        return context
+
+
+class ArticlePreviewView(LoginRequiredMixin, DetailView):
+    """An unpublished article as it will look, for the staff who may edit it."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(Article.objects.for_detail(), pk=self.kwargs["pk"])
+        user = self.request.user
+        # Editors preview everything; a journalist previews only their own articles.
+        if not (user.is_staff and (can_publish(user) or article.created_by_id == user.pk)):
+            raise Http404
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(is_preview=True, **kwargs)
+        context.update(article_page_context(self.object))
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CategoryView(ListView):
+    template_name = "articles/category.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.category = get_object_or_404(
+            Category.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
+        return Article.objects.published().in_category(self.category).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            category=self.category,
+            subcategories=self.category.children.all(),
+            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+            **kwargs,
+        )
+
+
+class SeriesView(ListView):
+    template_name = "articles/series.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
+        return Article.objects.published().in_series(self.series).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            series=self.series,
+            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+            **kwargs,
+        )

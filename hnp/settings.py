@@ -1,0 +1,311 @@
+"""Settings for the HNP portal, read from the environment.
+
+Every value has a default that is safe on a laptop: SQLite, a database-backed cache,
+console e-mail. Production states what it wants through environment variables (see
+`.env.example` and the README).
+"""
+
+import secrets
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+# A local `.env` is a convenience for development; real deployments set the environment.
+if (BASE_DIR / ".env").is_file():
+    env.read_env(BASE_DIR / ".env")
+
+DEBUG = env.bool("DEBUG", default=False)
+
+
+def _local_secret_key() -> str:
+    """A per-checkout key, so sessions survive restarts of the development server."""
+    path = BASE_DIR / ".local_secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
+    SECRET_KEY = _local_secret_key()
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Where the site lives, for absolute links in feeds and e-mails when no request is at hand.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = env.str("SITE_NAME", default="Cổng thông tin HNP")
+# The prefix of every lead on the article page ("HNP - ..."), never typed by journalists.
+SITE_DATELINE = env.str("SITE_DATELINE", default="HNP")
+# Shown in the footer and the privacy notice: where readers write to the editorial office.
+SITE_CONTACT_EMAIL = env.str("SITE_CONTACT_EMAIL", default="toasoan@example.vn")
+
+INSTALLED_APPS = [
+    "hnp.apps.HnpAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.postgres",
+    "django_ckeditor_5",
+    "captcha",
+    "imagekit",
+    "django_ratelimit",
+    "hnp.apps.HnpConfig",
+    "articles",
+    "comments",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "hnp.urls"
+WSGI_APPLICATION = "hnp.wsgi.application"
+ASGI_APPLICATION = "hnp.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "hnp.context_processors.site",
+                "articles.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------
+
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers may share the file: WAL lets readers run beside a writer,
+    # IMMEDIATE takes the write lock up front instead of failing half-way, and the timeout
+    # makes a writer wait for its turn rather than raise "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------
+# Rate limits, captchas and cached pages must hold across every worker process, so the
+# cache is never per-process memory: Redis when REDIS_URL is set, else a database table
+# (created by `manage.py createcachetable`).
+
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hnp"),
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hnp_cache",
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hnp"),
+        }
+    }
+    # django-ratelimit wants atomic increments, which only Redis or memcached give. The
+    # database cache is still shared by all workers, so limits hold; under a burst of
+    # simultaneous requests a few may slip through. Production should set REDIS_URL.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "hnp.net.client_ip"
+# How many reverse proxies (load balancer, nginx) stand in front of the app and append to
+# X-Forwarded-For. 0 means the client address is REMOTE_ADDR and the header is ignored.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# --- Sessions, security ---------------------------------------------------------------
+
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, send cookies over HTTPS
+# only, and ask browsers to stick to HTTPS.
+if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The load balancer probes plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp). CKEditor 5 sets inline styles on its own widgets,
+# hence 'unsafe-inline' for styles only; no inline script runs anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"] + env.list("CSP_IMG_SRC", default=[]),
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# A comment form with 3,000 characters fits easily; anything far larger is refused early.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Language and time ----------------------------------------------------------------
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
+LOCALE_PATHS = [BASE_DIR / "hnp" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_TZ = True
+
+# --- Static files and uploads ---------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Pictures uploaded by the newsroom (covers, images in the body) are re-encoded within these.
+IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
+IMAGE_UPLOAD_MAX_SIDE = env.int("IMAGE_UPLOAD_MAX_SIDE", default=2400)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Rich text editor (CKEditor 5) ----------------------------------------------------
+# What a journalist needs, nothing that lets raw HTML in: source editing, HTML embed,
+# general HTML support, Markdown and styles are removed from the bundled build.
+
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:image_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "gif", "webp"]
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "language": "vi",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "|",
+                "uploadImage", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": False,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": _("Paragraph"), "class": "ck-heading_paragraph"},
+                {"model": "heading2", "view": "h2", "title": _("Heading"), "class": "ck-heading_heading2"},
+                {"model": "heading3", "view": "h3", "title": _("Subheading"), "class": "ck-heading_heading3"},
+            ]
+        },
+        "image": {
+            "toolbar": [
+                "imageTextAlternative", "toggleImageCaption", "|",
+                "imageStyle:inline", "imageStyle:block", "imageStyle:side",
+            ],
+        },
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells", "toggleTableCaption"]},
+        "link": {"defaultProtocol": "https://", "addTargetToExternalLinks": False},
+        "removePlugins": [
+            "SourceEditing", "GeneralHtmlSupport", "HtmlEmbed", "FullPage", "Style",
+            "Markdown", "MediaEmbed", "CKFinderUploadAdapter", "Mention", "CodeBlock",
+            "Font", "Highlight", "TodoList", "ImageInsert", "Autosave", "TableProperties",
+            "TableCellProperties", "ImageResize",
+        ],
+    }
+}  # fmt: skip
+
+# --- E-mail and admin -----------------------------------------------------------------
+
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HNP <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured("ADMIN_URL must look like 'admin/': no leading, one trailing slash.")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+# --- Comments and personal data -------------------------------------------------------
+
+# Bump when the privacy notice changes: each comment records the version it consented to.
+PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-01")
+# Phone numbers and IP hashes are erased this many days after moderation ended.
+COMMENT_PERSONAL_DATA_DAYS = env.int("COMMENT_PERSONAL_DATA_DAYS", default=90)
+
+LOGIN_URL = "admin:login"

@@ -1,0 +1,66 @@
+"""Site-wide pages that belong to no app: health check, robots.txt, privacy notice."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database and the cache answer, 503 otherwise (for load balancers)."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        logger.exception("healthz: database check failed")
+        checks["database"] = "error"
+    try:
+        cache.set("healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error"
+    except Exception:  # noqa: BLE001
+        logger.exception("healthz: cache check failed")
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /captcha/",
+        "Disallow: /binh-luan/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class PrivacyNoticeView(TemplateView):
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            notice_version=settings.PRIVACY_NOTICE_VERSION,
+            retention_days=settings.COMMENT_PERSONAL_DATA_DAYS,
+            **kwargs,
+        )

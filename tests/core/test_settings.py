@@ -1,0 +1,150 @@
+"""Settings come from the environment: each case runs the real settings in a fresh process."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k8Jx2-very-long-and-random-production-key-4f0a9c1e7b3d5a6f8e2c0b9d7a5e3c1f"
+
+
+def run_settings(env: dict, code: str) -> subprocess.CompletedProcess:
+    """Run `code` after django.setup() with hnp.settings and exactly `env` (plus PATH)."""
+    full_env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "hnp.settings", **env}
+    script = "import django, json\ndjango.setup()\nfrom django.conf import settings\n" + code
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def settings_json(env: dict, expression: str):
+    result = run_settings(env, f"print(json.dumps({expression}, default=str))")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def test_sqlite_file_in_the_project_is_the_default_database():
+    db = settings_json({"DEBUG": "1"}, "settings.DATABASES['default']")
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert Path(db["NAME"]) == ROOT / "db.sqlite3"
+
+
+def test_database_url_selects_postgresql_through_psycopg3():
+    url = "postgres://newsroom:secret@db.example.vn:5433/hnp"
+    db = settings_json(
+        {"DEBUG": "1", "DATABASE_URL": url},
+        "[settings.DATABASES['default'], __import__('psycopg').__version__]",
+    )
+    config, psycopg_version = db
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
+        "db.example.vn",
+        5433,
+        "hnp",
+        "newsroom",
+    )
+    assert psycopg_version.startswith("3.")
+
+
+def test_without_redis_the_cache_is_shared_by_all_workers():
+    backend = settings_json({"DEBUG": "1"}, "settings.CACHES['default']['BACKEND']")
+    assert backend == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_redis_url_selects_redis_for_the_cache():
+    backend = settings_json(
+        {"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/3"},
+        "settings.CACHES['default']['BACKEND']",
+    )
+    assert backend == "django_redis.cache.RedisCache"
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis answers on 127.0.0.1:6379")
+def test_redis_cache_really_stores_values():
+    result = run_settings(
+        {"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/3"},
+        "from django.core.cache import cache\n"
+        "cache.set('settings-test', 'xin chào', 30)\n"
+        "print(cache.get('settings-test'))\n"
+        "cache.delete('settings-test')\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "xin chào"
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = run_settings({"DEBUG": "0"}, "print('started')")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_debug_is_off_unless_set():
+    assert settings_json({"SECRET_KEY": STRONG_KEY}, "settings.DEBUG") is False
+
+
+def test_production_settings_pass_check_deploy():
+    env = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "0",
+        "SECRET_KEY": STRONG_KEY,
+        "ALLOWED_HOSTS": "hnp.example.vn",
+        "DJANGO_SETTINGS_MODULE": "hnp.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_trusts_the_proxy_and_secures_cookies():
+    values = settings_json(
+        {"DEBUG": "0", "SECRET_KEY": STRONG_KEY},
+        "[settings.SECURE_PROXY_SSL_HEADER, settings.SESSION_COOKIE_SECURE,"
+        " settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS, settings.SECURE_SSL_REDIRECT]",
+    )
+    assert values == [["HTTP_X_FORWARDED_PROTO", "https"], True, True, 31536000, True]
+
+
+def test_site_settings_have_their_documented_defaults():
+    values = settings_json(
+        {"DEBUG": "1"},
+        "[settings.ADMIN_URL, settings.SITE_DATELINE, settings.LANGUAGE_CODE,"
+        " settings.TIME_ZONE, settings.USE_TZ]",
+    )
+    assert values == ["admin/", "HNP", "vi", "Asia/Ho_Chi_Minh", True]
+
+
+def test_every_setting_read_from_the_environment_is_in_env_example():
+    source = (ROOT / "hnp" / "settings.py").read_text()
+    example = (ROOT / ".env.example").read_text()
+    import re
+
+    names = set(re.findall(r"env(?:\.\w+)?\(\s*\"([A-Z_]+)\"", source))
+    assert names, "no environment variables found in settings.py"
+    missing = sorted(name for name in names if f"{name}=" not in example)
+    assert not missing, f".env.example lacks {missing}"

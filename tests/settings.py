@@ -1,0 +1,22 @@
+"""The real settings, with what a test run needs: a throwaway key and plain HTTP."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "x" * 40)
+
+from hnp.settings import *  # noqa: E402,F403
+
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests read files back; hashed manifest names would need collectstatic first.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each run uploads into its own throwaway folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="hnp-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Parallel test workers (pytest-xdist) must not see each other's cache keys in Redis.
+CACHES["default"]["KEY_PREFIX"] = "hnp-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
