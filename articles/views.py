@@ -59,8 +59,11 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
+        from comments.views import comment_section_context
+
         context = super().get_context_data(**kwargs)
         context.update(article_page_context(self.object))
+        context.update(comment_section_context(self.request, self.object))
         return context
 
 

@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class CommentQuerySet(models.QuerySet):
+    def pending(self):
+        """Waiting for a moderator; never shown to readers."""
+        return self.filter(status=Comment.Status.PENDING)
+
+    def approved(self):
+        """What readers may see."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def for_article_page(self, article):
+        """The approved comments under an article, oldest first, with only what is shown."""
+        return (
+            self.approved()
+            .filter(article=article)
+            .only("id", "name", "title", "content", "created_at")
+            .order_by("created_at", "pk")
+        )
+
+    def moderation_ended_before(self, moment):
+        """Decided (approved, rejected, spam) before `moment`."""
+        return self.exclude(status=Comment.Status.PENDING).filter(moderated_at__lt=moment)
+
+    def with_personal_data(self):
+        return self.exclude(phone="", ip_hash="")
+
+    def not_yet_notified(self):
+        """Pending comments the moderators have not been told about yet."""
+        return self.pending().filter(notified_at__isnull=True)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    class RejectionReason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        OFFENSIVE = "offensive", _("Offensive")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        PERSONAL_DATA = "personal_data", _("Contains personal data")
+        OTHER = "other", _("Other (see the note)")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # Normalised national form, e.g. 0912345678. Personal data: see view_personal_data.
+    phone = models.CharField(_("phone number"), max_length=16, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    content = models.TextField(_("content"), max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+
+    # Flags raised by the moderation policy (comments/moderation.py). They only inform the
+    # moderator: a flagged comment still waits in the queue like any other.
+    flag_many_links = models.BooleanField(_("many links"), default=False)
+    flag_blocked_words = models.BooleanField(_("blocked words"), default=False)
+    flag_duplicate = models.BooleanField(_("repeated content"), default=False)
+    flag_bot = models.BooleanField(_("looks automated"), default=False)
+    flag_details = models.CharField(_("flag details"), max_length=300, blank=True)
+
+    consent_at = models.DateTimeField(_("consent given at"))
+    consent_version = models.CharField(_("privacy notice version"), max_length=20)
+    # A keyed hash (HMAC) of the sender's IP address: the same source is recognisable, the
+    # address itself is never stored.
+    ip_hash = models.CharField(_("IP fingerprint"), max_length=64, blank=True)
+    content_hash = models.CharField(max_length=64, editable=False, db_index=True)
+
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.CharField(
+        _("rejection reason"), max_length=20, choices=RejectionReason.choices, blank=True
+    )
+    rejection_note = models.CharField(_("note"), max_length=500, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased at"), null=True, blank=True
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        permissions = [
+            ("view_personal_data", _("Can see commenters' phone numbers")),
+        ]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_idx"),
+            models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
+            models.Index(fields=["ip_hash", "created_at"], name="comment_source_idx"),
+            models.Index(fields=["moderated_at"], name="comment_moderated_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_flagged(self) -> bool:
+        return (
+            self.flag_many_links or self.flag_blocked_words or self.flag_duplicate or self.flag_bot
+        )
+
+
+class BlockedWord(models.Model):
+    """A word or phrase that flags a comment for the moderators' attention."""
+
+    phrase = models.CharField(
+        _("word or phrase"),
+        max_length=100,
+        unique=True,
+        help_text=_("Matched without regard to case or diacritics, as a whole word."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("blocked word")
+        verbose_name_plural = _("blocked words")
+
+    def __str__(self):
+        return self.phrase

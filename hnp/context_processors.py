@@ -7,4 +7,5 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_DATELINE": settings.SITE_DATELINE,
         "SITE_CONTACT_EMAIL": settings.SITE_CONTACT_EMAIL,
+        "COMMENT_PERSONAL_DATA_DAYS": settings.COMMENT_PERSONAL_DATA_DAYS,
     }

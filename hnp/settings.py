@@ -309,3 +309,31 @@ PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-01")
 COMMENT_PERSONAL_DATA_DAYS = env.int("COMMENT_PERSONAL_DATA_DAYS", default=90)
 
 LOGIN_URL = "admin:login"
+# Where new pending comments are announced (comma-separated); empty: no mail.
+COMMENT_NOTIFY_EMAILS = env.list("COMMENT_NOTIFY_EMAILS", default=[])
+# At most one notification mail per this many seconds; the rest goes in the next digest.
+COMMENT_NOTIFY_INTERVAL = env.int("COMMENT_NOTIFY_INTERVAL", default=600)
+# A comment sent sooner than this after the form was shown is flagged as automated.
+COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
+# More links than this flags a comment.
+COMMENT_MAX_LINKS = 2
+COMMENTS_PER_PAGE = 20
+COMMENT_MAX_REQUEST_BYTES = 64 * 1024
+# Per source (IP fingerprint), kept in the shared cache: django-ratelimit rate strings.
+COMMENT_RATE_SHORT = env.str("COMMENT_RATE_SHORT", default="1/15s")
+COMMENT_RATE_LONG = env.str("COMMENT_RATE_LONG", default="5/10m")
+CAPTCHA_RATE = env.str("CAPTCHA_RATE", default="20/m")
+
+# django-simple-captcha: five digits, readable, valid for ten minutes.
+CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.five_digits"
+CAPTCHA_TIMEOUT = 10
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (140, 48)
+CAPTCHA_LETTER_ROTATION = (-20, 20)
+CAPTCHA_FOREGROUND_COLOR = "#1d1d1f"
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_arcs", "captcha.helpers.noise_dots")
+CAPTCHA_TEST_MODE = env.bool("CAPTCHA_TEST_MODE", default=False)
+if CAPTCHA_TEST_MODE and not DEBUG:
+    raise ImproperlyConfigured(
+        "CAPTCHA_TEST_MODE accepts any answer: it is refused when DEBUG is off."
+    )

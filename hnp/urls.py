@@ -1,3 +1,4 @@
+from captcha import urls as captcha_urls
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -25,7 +26,9 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("captcha/", include("captcha.urls")),
+    # The captcha images only; comments hand out new challenges themselves (rate-limited).
+    path("captcha/", include([p for p in captcha_urls.urlpatterns if p.name != "captcha-refresh"])),
+    path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

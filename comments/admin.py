@@ -1,0 +1,414 @@
+"""The moderation queue."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from hnp.admin import EstimatedCountPaginator
+
+from . import services
+from .models import BlockedWord, Comment
+from .personal_data import mask_phone
+
+PERSONAL_DATA_PERMISSION = "comments.view_personal_data"
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """The queue opens on pending comments; the other states are one click away."""
+
+    title = _("status")
+    parameter_name = "status__exact"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Comment.Status.choices, (self.ALL, _("All"))]
+
+    def value(self):
+        return super().value() or Comment.Status.PENDING
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+
+class FlagFilter(admin.SimpleListFilter):
+    title = _("flag")
+    parameter_name = "flag"
+    FLAGS = {
+        "any": (_("Any flag"), None),
+        "links": (_("Many links"), "flag_many_links"),
+        "words": (_("Blocked words"), "flag_blocked_words"),
+        "duplicate": (_("Repeated content"), "flag_duplicate"),
+        "bot": (_("Looks automated"), "flag_bot"),
+        "none": (_("No flag"), None),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _field) in self.FLAGS.items()]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        any_flag = (
+            Q(flag_many_links=True)
+            | Q(flag_blocked_words=True)
+            | Q(flag_duplicate=True)
+            | Q(flag_bot=True)
+        )
+        if value == "any":
+            return queryset.filter(any_flag)
+        if value == "none":
+            return queryset.exclude(any_flag)
+        field = self.FLAGS.get(value, (None, None))[1]
+        return queryset.filter(**{field: True}) if field else queryset
+
+
+class ArticleWithPendingFilter(admin.SimpleListFilter):
+    """Articles that have comments waiting, busiest first (not every article ever written)."""
+
+    title = _("article")
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):
+        rows = (
+            Comment.objects.pending()
+            .values("article_id", "article__title")
+            .annotate(waiting=Count("id"))
+            .order_by("-waiting")[:15]
+        )
+        return [
+            (str(row["article_id"]), f"{row['article__title']} ({row['waiting']})") for row in rows
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(article_id=int(value))
+        return queryset
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[c for c in Comment.RejectionReason.choices if c[0] != Comment.RejectionReason.SPAM]
+        + [(Comment.RejectionReason.SPAM, Comment.RejectionReason.SPAM.label)],
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Required with “Other”."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == Comment.RejectionReason.OTHER and not data.get("note", "").strip():
+            self.add_error("note", _("Explain the reason in the note when choosing “Other”."))
+        return data
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "status_column",
+        "article_column",
+        "name",
+        "excerpt_column",
+        "created_at",
+        "flags_column",
+    ]
+    list_display_links = ["title"]
+    list_filter = [StatusFilter, FlagFilter, ArticleWithPendingFilter]
+    list_select_related = ["article"]
+    search_fields = ["title", "content", "name", "article__title"]
+    date_hierarchy = "created_at"
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    list_per_page = 50
+    actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
+    change_form_template = "admin/comments/comment/change_form.html"
+    fields = [
+        "article_column",
+        "status",
+        "name",
+        "title",
+        "content_column",
+        "created_at",
+        "flags_column",
+        "source_column",
+        "consent_column",
+        "moderated_by",
+        "moderated_at",
+        "rejection_reason",
+        "rejection_note",
+        "personal_data_erased_at",
+    ]
+    ordering = ["created_at", "pk"]  # the queue is worked from the oldest
+
+    def get_list_display(self, request):
+        return [*self.list_display, self.phone_column_for(request)]
+
+    def get_fields(self, request, obj=None):
+        fields = list(self.fields)
+        fields.insert(fields.index("name") + 1, self.phone_column_for(request))
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "moderated_by")
+
+    def has_add_permission(self, request):
+        return False  # comments come from readers only
+
+    def has_delete_permission(self, request, obj=None):
+        # Moderators decide; erasing is for administrators (and the purge command).
+        return request.user.is_superuser
+
+    # --- columns ----------------------------------------------------------------------
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, obj):
+        return format_html(
+            '<span class="status-badge status-badge--{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
+
+    @admin.display(description=_("article"))
+    def article_column(self, obj):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            obj.article.get_absolute_url(),
+            obj.article.title,
+        )
+
+    @admin.display(description=_("content"))
+    def excerpt_column(self, obj):
+        return Truncator(obj.content).chars(120)
+
+    @admin.display(description=_("content"))
+    def content_column(self, obj):
+        return format_html('<div class="comment-content">{}</div>', obj.content)
+
+    @admin.display(description=_("flags"))
+    def flags_column(self, obj):
+        labels = [
+            label
+            for flagged, label in (
+                (obj.flag_many_links, _("many links")),
+                (obj.flag_blocked_words, _("blocked words")),
+                (obj.flag_duplicate, _("repeated content")),
+                (obj.flag_bot, _("looks automated")),
+            )
+            if flagged
+        ]
+        if not labels:
+            return "–"
+        badges = format_html_join(
+            " ", '<span class="flag-badge">{}</span>', ((label,) for label in labels)
+        )
+        if obj.flag_details:
+            return format_html('{} <span class="flag-details">{}</span>', badges, obj.flag_details)
+        return badges
+
+    @staticmethod
+    def phone_column_for(request):
+        """The phone number in full for holders of the permission, masked for everyone else."""
+        can_see = request.user.has_perm(PERSONAL_DATA_PERMISSION)
+
+        @admin.display(description=_("phone number"))
+        def phone_number(obj):
+            if not obj.phone:
+                return "–"
+            return obj.phone if can_see else mask_phone(obj.phone)
+
+        return phone_number
+
+    @admin.display(description=_("source"))
+    def source_column(self, obj):
+        if not obj.ip_hash:
+            return "–"
+        url = (
+            reverse("admin:comments_comment_changelist")
+            + f"?ip_hash={obj.ip_hash}&status__exact=all"
+        )
+        return format_html(
+            '<code>{}</code> · <a href="{}">{}</a>',
+            obj.ip_hash[:12],
+            url,
+            _("comments from this source"),
+        )
+
+    @admin.display(description=_("consent"))
+    def consent_column(self, obj):
+        return format_html(
+            "{} · {}",
+            obj.consent_at.strftime("%H:%M %d/%m/%Y") if obj.consent_at else "–",
+            obj.consent_version,
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "reject_form": RejectForm(),
+            # Nothing to save: a moderator decides with the buttons under the comment.
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": request.user.is_superuser,
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return lookup == "ip_hash" or super().lookup_allowed(lookup, value, request)
+
+    # --- one by one: buttons on the change page ---------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/moderate/",
+                self.admin_site.admin_view(self.moderate_view),
+                name="comments_comment_moderate",
+            ),
+            *super().get_urls(),
+        ]
+
+    def moderate_view(self, request, pk):
+        comment = get_object_or_404(Comment, pk=pk)
+        if request.method != "POST" or not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        decision = request.POST.get("decision")
+        try:
+            if decision == "approve":
+                comment = services.approve_comment(comment=comment, moderator=request.user)
+                done = _("Approved: “%(title)s”.")
+            elif decision == "spam":
+                comment = services.mark_comment_as_spam(comment=comment, moderator=request.user)
+                done = _("Marked as spam: “%(title)s”.")
+            elif decision == "reject":
+                form = RejectForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError([e for errors in form.errors.values() for e in errors])
+                comment = services.reject_comment(
+                    comment=comment,
+                    moderator=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
+                done = _("Rejected: “%(title)s”.")
+            else:
+                raise ValidationError(_("Unknown decision."))
+        except (ValidationError, PermissionDenied) as exc:
+            errors = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            self.message_user(request, " ".join(errors), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[pk]))
+        self.log_change(request, comment, [{"changed": {"fields": ["status"]}}])
+        self.message_user(request, done % {"title": comment.title}, messages.SUCCESS)
+        next_pending = (
+            Comment.objects.pending()
+            .filter(created_at__gte=comment.created_at)
+            .exclude(pk=pk)
+            .first()
+            or Comment.objects.pending().exclude(pk=pk).first()
+        )
+        if next_pending is not None and request.POST.get("next") != "queue":
+            return HttpResponseRedirect(
+                reverse("admin:comments_comment_change", args=[next_pending.pk])
+            )
+        return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
+
+    # --- in bulk: admin actions -------------------------------------------------------
+
+    def _apply(self, request, queryset, decide, report):
+        done = 0
+        for comment in queryset:
+            try:
+                decided = decide(comment)
+            except (ValidationError, PermissionDenied) as exc:
+                self.message_user(request, f"“{comment.title}”: {exc}", messages.WARNING)
+                continue
+            self.log_change(request, decided, [{"changed": {"fields": ["status"]}}])
+            done += 1
+        if done:
+            self.message_user(request, report(done) % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Approve the selected comments"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda c: services.approve_comment(comment=c, moderator=request.user),
+            lambda n: ngettext("%(count)d comment approved.", "%(count)d comments approved.", n),
+        )
+
+    @admin.action(description=_("Reject the selected comments…"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            self._apply(
+                request,
+                queryset,
+                lambda c: services.reject_comment(
+                    comment=c,
+                    moderator=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                ),
+                lambda n: ngettext(
+                    "%(count)d comment rejected.", "%(count)d comments rejected.", n
+                ),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/comments/comment/reject_selected.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Reject comments"),
+                "opts": self.model._meta,
+                "comments": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
+    def mark_selected_as_spam(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda c: services.mark_comment_as_spam(comment=c, moderator=request.user),
+            lambda n: ngettext(
+                "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", n
+            ),
+        )
+
+
+@admin.register(BlockedWord)
+class BlockedWordAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "created_at"]
+    search_fields = ["phrase"]

@@ -1,0 +1,83 @@
+"""The comment captcha: five digits, one attempt per challenge, errors in Vietnamese.
+
+Challenges are rows of django-simple-captcha's CaptchaStore. They are created only by
+`new_captcha()`, which views call on purpose, never as a side effect of rendering a form,
+so the article page itself writes nothing.
+"""
+
+import secrets
+
+from captcha.conf import settings as captcha_settings
+from captcha.models import CaptchaStore
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DIGITS = 5
+
+
+def five_digits() -> tuple[str, str]:
+    """The challenge drawn in the image and its answer: five digits, as on the reference portal."""
+    answer = "".join(secrets.choice("0123456789") for _ in range(DIGITS))
+    return answer, answer
+
+
+def new_captcha() -> dict:
+    """A fresh challenge: its key and image addresses (1x and 2x)."""
+    key = CaptchaStore.generate_key()
+    return {
+        "key": key,
+        "image_url": reverse("captcha-image", kwargs={"key": key}),
+        "image_2x_url": reverse("captcha-image-2x", kwargs={"key": key}),
+    }
+
+
+class CaptchaWidget(forms.MultiWidget):
+    """Reads `captcha_0` (key) and `captcha_1` (answer); templates draw the inputs themselves."""
+
+    def __init__(self, attrs=None):
+        super().__init__([forms.HiddenInput(), forms.TextInput()], attrs)
+
+    def decompress(self, value):
+        return value.split(",", 1) if value else [None, None]
+
+
+class CaptchaField(forms.MultiValueField):
+    widget = CaptchaWidget
+    default_error_messages = {
+        "required": _("Type the five digits shown in the picture."),
+        "invalid": _("The code does not match the picture. Type the new code."),
+        "expired": _("The code has expired. Type the new code below."),
+        "used": _("This code has already been used. Type the new code below."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            fields=(forms.CharField(), forms.CharField()), require_all_fields=True, **kwargs
+        )
+
+    def compress(self, data_list):
+        return ",".join(data_list) if data_list else ""
+
+    def clean(self, value):
+        key, answer = (list(value or []) + [None, None])[:2]
+        key, answer = (key or "").strip(), (answer or "").strip().lower()
+        if not answer:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if not key:
+            raise forms.ValidationError(self.error_messages["used"], code="used")
+        if captcha_settings.CAPTCHA_TEST_MODE and answer == "passed":
+            CaptchaStore.objects.filter(hashkey=key).delete()
+            return f"{key},{answer}"
+        store = CaptchaStore.objects.filter(hashkey=key).first()
+        if store is None:
+            raise forms.ValidationError(self.error_messages["used"], code="used")
+        # One attempt per challenge, right or wrong: guessing needs a new captcha each time,
+        # and those are rate-limited.
+        store.delete()
+        if store.expiration <= timezone.now():
+            raise forms.ValidationError(self.error_messages["expired"], code="expired")
+        if store.response != answer:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return f"{key},{answer}"

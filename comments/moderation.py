@@ -1,0 +1,87 @@
+"""The flagging policy: what makes a comment worth a second look.
+
+Policy only: it reads and returns flags, it never changes a comment's status. A flagged
+comment waits in the queue like the others, marked, so nothing a reader sent is lost.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.text import fold
+
+from .models import BlockedWord, Comment
+
+_WORD_RE = re.compile(r"\w+")
+_LINK_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|vn|info|biz|xyz|top)\b", re.I
+)
+
+
+@dataclass
+class Flags:
+    many_links: bool = False
+    blocked_words: bool = False
+    duplicate: bool = False
+    bot: bool = False
+    details: list[str] = field(default_factory=list)
+
+    def as_fields(self) -> dict:
+        return {
+            "flag_many_links": self.many_links,
+            "flag_blocked_words": self.blocked_words,
+            "flag_duplicate": self.duplicate,
+            "flag_bot": self.bot,
+            "flag_details": "; ".join(self.details)[:300],
+        }
+
+
+def content_fingerprint(title: str, content: str) -> str:
+    """Same words, regardless of case, diacritics and spacing, give the same fingerprint."""
+    normalized = " ".join(fold(f"{title}\n{content}").split())
+    return hashlib.sha256(normalized.encode()).hexdigest()
+
+
+def count_links(text: str) -> int:
+    return len(_LINK_RE.findall(text))
+
+
+def _words(text: str) -> str:
+    """Folded words separated by single spaces, padded so whole words can be matched."""
+    return " " + " ".join(_WORD_RE.findall(fold(text))) + " "
+
+
+def matched_blocked_words(text: str) -> list[str]:
+    haystack = _words(text)
+    return [
+        phrase
+        for phrase in BlockedWord.objects.values_list("phrase", flat=True)
+        if _words(phrase).strip() and _words(phrase) in haystack
+    ]
+
+
+def flags_for(*, title: str, content: str, fingerprint: str, looks_automated: list[str]) -> Flags:
+    """Everything a moderator should know about a new comment before reading it."""
+    flags = Flags()
+    text = f"{title}\n{content}"
+    links = count_links(text)
+    if links > settings.COMMENT_MAX_LINKS:
+        flags.many_links = True
+        flags.details.append(_("%(count)s links") % {"count": links})
+    words = matched_blocked_words(text)
+    if words:
+        flags.blocked_words = True
+        flags.details.append(_("words: %(words)s") % {"words": ", ".join(words)})
+    since = timezone.now() - timedelta(days=1)
+    if Comment.objects.filter(content_hash=fingerprint, created_at__gte=since).exists():
+        flags.duplicate = True
+        flags.details.append(_("same content within a day"))
+    if looks_automated:
+        flags.bot = True
+        flags.details.extend(looks_automated)
+    return flags

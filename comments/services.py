@@ -1,0 +1,208 @@
+"""Everything that changes a comment: submitting, moderating, notifying, erasing."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from articles.models import Article
+
+from .models import Comment
+from .moderation import content_fingerprint, flags_for
+from .personal_data import hash_ip
+
+logger = logging.getLogger(__name__)
+
+MODERATE_PERMISSION = "comments.change_comment"
+_DIGEST_THROTTLE_KEY = "comments:digest-sent-recently"
+_DIGEST_LOCK_KEY = "comments:digest-lock"
+
+
+def submit_comment(
+    *,
+    article: Article,
+    name: str,
+    phone: str,
+    title: str,
+    content: str,
+    ip: str,
+    looks_automated: list[str] | None = None,
+) -> Comment:
+    """Store a reader's comment as pending, flagged as the policy says, and tell moderators."""
+    fingerprint = content_fingerprint(title, content)
+    flags = flags_for(
+        title=title,
+        content=content,
+        fingerprint=fingerprint,
+        looks_automated=looks_automated or [],
+    )
+    comment = Comment.objects.create(
+        article=article,
+        name=name,
+        phone=phone,
+        title=title,
+        content=content,
+        status=Comment.Status.PENDING,
+        consent_at=timezone.now(),
+        consent_version=settings.PRIVACY_NOTICE_VERSION,
+        ip_hash=hash_ip(ip),
+        content_hash=fingerprint,
+        **flags.as_fields(),
+    )
+    transaction.on_commit(notify_moderators_soon)
+    return comment
+
+
+# --- moderation ---------------------------------------------------------------------
+
+
+def _decide(
+    *,
+    comment: Comment,
+    moderator: AbstractBaseUser,
+    status: str,
+    reason: str = "",
+    note: str = "",
+) -> Comment:
+    """Record one decision atomically: two moderators at once end in one consistent state."""
+    if not moderator.has_perm(MODERATE_PERMISSION):
+        raise PermissionDenied(_("You are not allowed to moderate comments."))
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        locked.status = status
+        locked.moderated_by = moderator
+        locked.moderated_at = timezone.now()
+        locked.rejection_reason = reason
+        locked.rejection_note = note
+        locked.save(
+            update_fields=[
+                "status",
+                "moderated_by",
+                "moderated_at",
+                "rejection_reason",
+                "rejection_note",
+            ]
+        )
+    return locked
+
+
+def approve_comment(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:
+    """Show a comment to readers, and record who approved it."""
+    return _decide(comment=comment, moderator=moderator, status=Comment.Status.APPROVED)
+
+
+def reject_comment(
+    *, comment: Comment, moderator: AbstractBaseUser, reason: str, note: str = ""
+) -> Comment:
+    """Keep a comment off the site (or take it down), with a reason from the short list."""
+    if reason not in Comment.RejectionReason.values:
+        raise ValidationError(_("Choose a reason for the rejection."))
+    note = (note or "").strip()
+    if reason == Comment.RejectionReason.OTHER and not note:
+        raise ValidationError(_("Explain the reason in the note when choosing “Other”."))
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        status=Comment.Status.REJECTED,
+        reason=reason,
+        note=note[:500],
+    )
+
+
+def mark_comment_as_spam(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:
+    """Spam: rejected with the spam reason, and counted as such."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        status=Comment.Status.SPAM,
+        reason=Comment.RejectionReason.SPAM,
+    )
+
+
+# --- notifying moderators -----------------------------------------------------------
+
+
+def notify_moderators_soon() -> None:
+    """Mail the moderators now unless a mail went out recently (then the digest catches up).
+
+    A flood of comments becomes at most one mail per COMMENT_NOTIFY_INTERVAL seconds; the
+    `send_comment_digest` command (run every few minutes) sends what is still untold.
+    """
+    if not settings.COMMENT_NOTIFY_EMAILS:
+        return
+    if cache.add(_DIGEST_THROTTLE_KEY, 1, settings.COMMENT_NOTIFY_INTERVAL):
+        send_moderation_digest()
+
+
+def send_moderation_digest() -> int:
+    """One mail listing the pending comments not yet notified; returns how many it listed.
+
+    A failure is logged and changes nothing, so the next digest includes those comments.
+    """
+    recipients = settings.COMMENT_NOTIFY_EMAILS
+    if not recipients:
+        return 0
+    if not cache.add(_DIGEST_LOCK_KEY, 1, 60):
+        return 0  # another worker is sending right now
+    try:
+        comments = list(
+            Comment.objects.not_yet_notified()
+            .select_related("article")
+            .only(
+                "id",
+                "title",
+                "created_at",
+                "flag_many_links",
+                "flag_blocked_words",
+                "flag_duplicate",
+                "flag_bot",
+                "article__id",
+                "article__title",
+            )  # fmt: skip
+            .order_by("created_at")[:500]
+        )
+        if not comments:
+            return 0
+        count = len(comments)
+        subject = ngettext(
+            "%(count)d new comment awaits moderation",
+            "%(count)d new comments await moderation",
+            count,
+        ) % {"count": count}
+        queue_url = settings.SITE_URL + reverse("admin:comments_comment_changelist")
+        body = render_to_string(
+            "comments/email/moderation_digest.txt",
+            {"comments": comments[:50], "count": count, "queue_url": queue_url},
+        )
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        except Exception:  # noqa: BLE001 - mail trouble must never lose or block comments
+            logger.exception("Could not send the moderation digest (%d comments)", count)
+            return 0
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
+        return count
+    finally:
+        cache.delete(_DIGEST_LOCK_KEY)
+
+
+# --- personal data ------------------------------------------------------------------
+
+
+def purge_personal_data(*, older_than_days: int) -> int:
+    """Erase phone numbers and IP hashes of comments moderated more than N days ago."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    return (
+        Comment.objects.moderation_ended_before(cutoff)
+        .with_personal_data()
+        .update(phone="", ip_hash="", personal_data_erased_at=timezone.now())
+    )

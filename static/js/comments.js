@@ -1,0 +1,67 @@
+/* Comment form: fetch the captcha and CSRF token when the reader starts writing, and
+   refresh the captcha without reloading. Without JavaScript the "Viết bình luận" link leads
+   to the comment page, which has all of it already. */
+(function () {
+  "use strict";
+  var form = document.querySelector(".comment-form__form");
+  if (!form || !window.fetch) return;
+
+  var captchaBox = form.querySelector("[data-captcha]");
+  var image = form.querySelector("[data-captcha-image]");
+  var keyInput = form.querySelector("[data-captcha-key]");
+  var answer = form.querySelector("#id_captcha_1");
+  var status = form.querySelector("[data-captcha-status]");
+  var refresh = form.querySelector("[data-captcha-refresh]");
+  var startLink = document.querySelector("[data-comment-start]");
+  var loading = null;
+
+  function load() {
+    if (loading) return loading;
+    status.textContent = form.dataset.msgLoading;
+    loading = fetch(form.dataset.sessionUrl, {
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "XMLHttpRequest", Accept: "application/json" },
+      cache: "no-store"
+    })
+      .then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) throw new Error(data.error || form.dataset.msgFailed);
+          return data;
+        });
+      })
+      .then(function (data) {
+        form.querySelector("input[name=csrfmiddlewaretoken]").value = data.csrf_token;
+        var shown = form.querySelector("input[name=shown]");
+        if (!shown.value) shown.value = data.shown;
+        keyInput.value = data.captcha.key;
+        image.src = data.captcha.image_url;
+        image.srcset = data.captcha.image_2x_url + " 2x";
+        image.hidden = false;
+        answer.value = "";
+        captchaBox.removeAttribute("data-empty");
+        status.textContent = "";
+      })
+      .catch(function (error) {
+        status.textContent = error.message || form.dataset.msgFailed;
+      })
+      .then(function () { loading = null; });
+    return loading;
+  }
+
+  if (form.hasAttribute("data-deferred")) {
+    // The page was served without captcha or token: show the form, load them on demand.
+    form.hidden = false;
+    if (startLink) startLink.parentNode.hidden = true;
+    form.addEventListener("focusin", function () {
+      if (!keyInput.value) load();
+    });
+  }
+
+  refresh.addEventListener("click", function (event) {
+    event.preventDefault();
+    load().then(function () { answer.focus(); });
+  });
+
+  var summary = form.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+})();
