@@ -169,13 +169,8 @@ class CommentAdmin(admin.ModelAdmin):
     def get_list_display(self, request):
         return [*self.list_display, self.phone_column_for(request)]
 
-    def get_fields(self, request, obj=None):
-        fields = list(self.fields)
-        fields.insert(fields.index("name") + 1, self.phone_column_for(request))
-        return fields
-
     def get_readonly_fields(self, request, obj=None):
-        return self.get_fields(request, obj)
+        return self.fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article", "moderated_by")
@@ -271,8 +266,10 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        comment = self.get_object(request, object_id) if object_id else None
         extra_context = {
             **(extra_context or {}),
+            "phone_display": self.phone_column_for(request)(comment) if comment else "",
             "reject_form": RejectForm(),
             # Nothing to save: a moderator decides with the buttons under the comment.
             "show_save": False,

@@ -25,10 +25,23 @@ def seconds_since_shown(token: str) -> float | None:
     return time.time() - shown
 
 
+class PlainTextField(forms.CharField):
+    """Text as typed, minus control characters (removed before any length rule applies)."""
+
+    def __init__(self, *, single_line: bool = False, **kwargs):
+        self.single_line = single_line
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_line(value) if self.single_line else clean_text(value)
+
+
 class CommentForm(forms.Form):
     """The "Viết bình luận" form of DESIGN §3: field names, labels and rules."""
 
-    name = forms.CharField(
+    name = PlainTextField(
+        single_line=True,
         label=_("Full name (*)"),
         min_length=2,
         max_length=100,
@@ -48,7 +61,8 @@ class CommentForm(forms.Form):
         error_messages={"max_length": _("This is not a Vietnamese phone number.")},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
-    title = forms.CharField(
+    title = PlainTextField(
+        single_line=True,
         label=_("Title (*)"),
         max_length=200,
         error_messages={
@@ -58,7 +72,7 @@ class CommentForm(forms.Form):
             ),
         },
     )
-    content = forms.CharField(
+    content = PlainTextField(
         label=_("Content (*)"),
         max_length=3000,
         error_messages={
@@ -95,12 +109,6 @@ class CommentForm(forms.Form):
                     filter(None, [f"id_{name}_error", attrs.get("aria-describedby")])
                 )
 
-    def clean_name(self):
-        name = clean_line(self.cleaned_data["name"])
-        if len(name) < 2:
-            raise forms.ValidationError(_("Please enter your name."), code="min_length")
-        return name
-
     def clean_phone(self):
         raw = self.cleaned_data["phone"].strip()
         if not raw:
@@ -112,18 +120,6 @@ class CommentForm(forms.Form):
                 code="invalid",
             )
         return phone
-
-    def clean_title(self):
-        title = clean_line(self.cleaned_data["title"])
-        if not title:
-            raise forms.ValidationError(_("Please enter a title."), code="required")
-        return title
-
-    def clean_content(self):
-        content = clean_text(self.cleaned_data["content"])
-        if not content:
-            raise forms.ValidationError(_("Please write your comment."), code="required")
-        return content
 
     def automation_signs(self) -> list[str]:
         """Why this submission looks automated (honeypot filled, sent too fast), if it does."""

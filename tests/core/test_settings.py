@@ -148,3 +148,11 @@ def test_every_setting_read_from_the_environment_is_in_env_example():
     assert names, "no environment variables found in settings.py"
     missing = sorted(name for name in names if f"{name}=" not in example)
     assert not missing, f".env.example lacks {missing}"
+
+
+def test_captcha_test_mode_is_refused_when_debug_is_off():
+    result = run_settings(
+        {"DEBUG": "0", "SECRET_KEY": STRONG_KEY, "CAPTCHA_TEST_MODE": "1"}, "print('started')"
+    )
+    assert result.returncode != 0
+    assert "CAPTCHA_TEST_MODE" in result.stderr
