@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
+from .search import search_articles
 from .text import fold, html_to_text, sanitize_html, vietnamese_slugify
 
 # Renditions of cover images, for srcset. Generated when the cover is saved ("optimistic"),
@@ -136,6 +137,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.select_related("category", "category__parent", "series", "created_by")
+
+    def search(self, query: str):
+        """Matching every word of `query`, diacritics or not, best first (articles.search)."""
+        return search_articles(self, query)
+
+    def for_search(self):
+        # A result shows a snippet of the lead or the body.
+        return self.select_related("category", "series").only(*LISTING_FIELDS, "body")
+
+    def for_feed(self):
+        # An item names its author and category; the body stays in the database.
+        return self.select_related("category", "series", "created_by").defer("body", "search_text")
 
     def newer_than(self, article):
         """Published after `article`, nearest first."""

@@ -1,9 +1,11 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Category, Series
+from .search import clean_query, query_terms, search_result
 from .services import can_publish, count_view
 
 RELATED_COUNT = 10
@@ -128,3 +130,32 @@ class SeriesView(ListView):
             most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
             **kwargs,
         )
+
+
+class SearchView(ListView):
+    """Published articles matching the reader's words, with or without diacritics."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q"))
+        return Article.objects.published().search(self.query).for_search()
+
+    def paginate_queryset(self, queryset, page_size):
+        # A stale or hand-edited page number shows the nearest page, not an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = query_terms(self.query)
+        context.update(
+            search_query=self.query,
+            results=[search_result(article, terms) for article in context["articles"]],
+            extra_query=urlencode({"q": self.query}),
+            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+        )
+        return context
