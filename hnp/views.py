@@ -47,6 +47,8 @@ def robots_txt(request):
         f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /captcha/",
         "Disallow: /binh-luan/",
+        # Result pages are endless variations of the articles, and cost a search each.
+        f"Disallow: {reverse('articles:search')}",
         "Allow: /",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
