@@ -110,7 +110,7 @@ class Series(models.Model):
 
 # Fields a card (home, lists, sidebars) needs; the body stays in the database.
 LISTING_FIELDS = (
-    "id", "title", "slug", "lead", "published_at", "status", "view_count", "part_number",
+    "id", "title", "slug", "lead", "published_at", "status", "view_count", "part_number", "is_featured",
     "cover_image", "cover_alt", "cover_width", "cover_height", "category__id", "category__name", "category__slug",
     "series__id", "series__title", "series__slug",
 )  # fmt: skip
@@ -151,17 +151,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "series", "created_by").defer("body", "search_text")
 
     def newer_than(self, article):
-        """Published after `article`, nearest first."""
+        """Published after `article`, nearest first (an unpublished one counts as now)."""
+        moment = article.published_at or timezone.now()
         return self.filter(
-            Q(published_at__gt=article.published_at)
-            | Q(published_at=article.published_at, pk__gt=article.pk)
+            Q(published_at__gt=moment) | Q(published_at=moment, pk__gt=article.pk)
         ).order_by("published_at", "pk")
 
     def older_than(self, article):
-        """Published before `article`, nearest first."""
+        """Published before `article`, nearest first (an unpublished one counts as now)."""
+        moment = article.published_at or timezone.now()
         return self.filter(
-            Q(published_at__lt=article.published_at)
-            | Q(published_at=article.published_at, pk__lt=article.pk)
+            Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=article.pk)
         ).order_by("-published_at", "-pk")
 
     def most_read(self, *, days: int = 30):

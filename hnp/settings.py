@@ -219,6 +219,7 @@ LOCALE_PATHS = [BASE_DIR / "hnp" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
+FORMAT_MODULE_PATH = ["hnp.formats"]
 
 # --- Static files and uploads ---------------------------------------------------------
 

@@ -1,8 +1,10 @@
 from datetime import timedelta
+from io import BytesIO
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article, Category, Series
 
@@ -48,3 +50,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>Nội dung bài viết.</p>"
     created_by = factory.SubFactory(UserFactory)
     status = Article.Status.DRAFT
+
+
+def png_bytes(width: int = 64, height: int = 40, color=(155, 28, 28)) -> bytes:
+    """A small real PNG."""
+    out = BytesIO()
+    Image.new("RGB", (width, height), color).save(out, format="PNG")
+    return out.getvalue()
