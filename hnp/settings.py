@@ -228,6 +228,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Let the app serve uploads itself (development, or a small site without a web server in
+# front). Otherwise the reverse proxy serves MEDIA_ROOT, or uploads go to object storage.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # Pictures uploaded by the newsroom (covers, images in the body) are re-encoded within these.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
@@ -274,7 +277,7 @@ CKEDITOR_5_CONFIGS = {
         "removePlugins": [
             "SourceEditing", "GeneralHtmlSupport", "HtmlEmbed", "FullPage", "Style",
             "Markdown", "MediaEmbed", "CKFinderUploadAdapter", "Mention", "CodeBlock",
-            "Font", "Highlight", "TodoList", "ImageInsert", "Autosave", "TableProperties",
+            "Font", "Highlight", "TodoList", "Autosave", "TableProperties",
             "TableCellProperties", "ImageResize",
         ],
     }

@@ -1,5 +1,7 @@
+import importlib
+
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
 from tests.factories import UserFactory
@@ -14,7 +16,26 @@ def _fresh_redis_cache():
     yield
 
 
+def ensure_groups():
+    """The groups the migrations create. Tests that flush the database (live server,
+    threads) wipe them, so fixtures put them back the way the migrations define them."""
+    newsroom = importlib.import_module("articles.migrations.0002_newsroom_groups")
+    moderation = importlib.import_module("comments.migrations.0002_moderator_group")
+    specs = {
+        **newsroom.GROUP_PERMISSIONS,
+        moderation.MODERATOR: [("comments", codename) for codename in moderation.PERMISSIONS],
+    }
+    for name, permissions in specs.items():
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            group.permissions.set(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in permissions
+            )
+
+
 def _member_of(group_name, **kwargs):
+    ensure_groups()
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return user

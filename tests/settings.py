@@ -17,6 +17,7 @@ STORAGES = {
 }
 # Each run uploads into its own throwaway folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hnp-test-media-")
+SERVE_MEDIA = True  # the browser tests look at uploaded pictures
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Parallel test workers (pytest-xdist) must not see each other's cache keys in Redis.
 CACHES["default"]["KEY_PREFIX"] = "hnp-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

@@ -221,3 +221,18 @@ def test_admin_carries_the_sites_name_not_djangos(client, editor):
     assert "Cổng thông tin HNP" in html
     assert "Trang quản trị cho Django" not in html
     assert "Django administration" not in html
+
+
+def test_migrations_create_the_three_groups():
+    from django.contrib.auth.models import Group
+
+    groups = {
+        g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+    }
+    assert {"Phóng viên", "Biên tập viên", "Kiểm duyệt viên"} <= set(groups)
+    assert "publish_article" in groups["Biên tập viên"]
+    assert "publish_article" not in groups["Phóng viên"]
+    assert groups["Kiểm duyệt viên"] == {
+        "view_comment", "change_comment", "view_blockedword", "add_blockedword",
+        "change_blockedword", "delete_blockedword",
+    }  # fmt: skip
