@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -197,7 +198,7 @@ class CommentAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             obj.article.get_absolute_url(),
-            obj.article.title,
+            Truncator(obj.article.title).chars(60),
         )
 
     @admin.display(description=_("content"))
@@ -261,7 +262,9 @@ class CommentAdmin(admin.ModelAdmin):
     def consent_column(self, obj):
         return format_html(
             "{} · {}",
-            obj.consent_at.strftime("%H:%M %d/%m/%Y") if obj.consent_at else "–",
+            timezone.localtime(obj.consent_at).strftime("%H:%M %d/%m/%Y")
+            if obj.consent_at
+            else "–",
             obj.consent_version,
         )
 
