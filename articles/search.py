@@ -183,24 +183,29 @@ def _terms_regex(terms: list[str]) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
-def _match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Where in `text` (not folded) the terms occur as whole words, folding as the search does."""
+def _matches(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
+    """Where in `text` (not folded) the terms occur as whole words, folding as the search
+    does, and which terms were found. Words next to each other make one span ("Hà Nội")."""
     regex = _terms_regex(terms)
     if regex is None or not text:
-        return []
+        return [], set()
     folded, origin = [], []
     for i, char in enumerate(text):
         piece = _fold_char(char)
         folded.append(piece)
         origin.extend([i] * len(piece))
-    spans = []
+    spans, found = [], set()
     for match in regex.finditer("".join(folded)):
+        found.add(match.group())
         start, end = origin[match.start()], origin[match.end() - 1] + 1
         # Combining marks of decomposed text fold to nothing but belong to the last letter.
         while end < len(text) and unicodedata.combining(text[end]):
             end += 1
-        spans.append((start, end))
-    return spans
+        if spans and not text[spans[-1][1] : start].strip():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans, found
 
 
 def _mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None):
@@ -218,22 +223,21 @@ def _mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | No
 
 def highlight(text: str, terms: list[str]) -> SafeString:
     """`text`, escaped, with the query's words wrapped in <mark>."""
-    return mark_safe(_mark(text, _match_spans(text, terms)))  # noqa: S308 - parts escaped
+    return mark_safe(_mark(text, _matches(text, terms)[0]))  # noqa: S308 - parts escaped
 
 
 def snippet(texts: list[str], terms: list[str], *, length: int = 240) -> SafeString:
-    """About `length` characters of the first text in which a query word occurs, around its
-    first occurrence, escaped, the words wrapped in <mark>. Without any match: the start of
-    the first non-empty text."""
+    """About `length` characters of the text holding the most query words (the first one
+    on a tie), from a little before the first of them, escaped, the words wrapped in <mark>.
+    Without any match: the start of the first non-empty text."""
     texts = [t for t in texts if t]
     if not texts:
         return mark_safe("")
-    for text in texts:
-        spans = _match_spans(text, terms)
-        if spans:
-            break
-    else:
-        text, spans = texts[0], []
+    best_found, text, spans = 0, texts[0], []
+    for candidate in texts:
+        candidate_spans, found = _matches(candidate, terms)
+        if len(found) > best_found:
+            best_found, text, spans = len(found), candidate, candidate_spans
     first = spans[0][0] if spans else 0
     start = 0 if first < length // 4 else _word_start(text, first - length // 4)
     end = min(len(text), start + length)
@@ -253,11 +257,18 @@ class SearchResult:
 
 
 def search_result(article, terms: list[str]) -> SearchResult:
-    """An article as the results page shows it: title and snippet with the words marked."""
+    """An article as the results page shows it: title and snippet with the words marked.
+
+    When the title holds every word, the lead says best what the article is about;
+    otherwise the snippet shows where the words are."""
+    title_spans, in_title = _matches(article.display_title, terms)
+    texts = [article.lead]
+    if len(in_title) < len(terms):
+        texts.append(html_to_text(article.body))
     return SearchResult(
         article=article,
-        title=highlight(article.display_title, terms),
-        snippet=snippet([article.lead, html_to_text(article.body)], terms),
+        title=mark_safe(_mark(article.display_title, title_spans)),  # noqa: S308 - escaped
+        snippet=snippet(texts, terms),
     )
 
 
