@@ -7,6 +7,7 @@ from django.db import connections
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class HnpAdminSite(admin.AdminSite):
@@ -91,3 +92,30 @@ class EstimatedCountPaginator(Paginator):
                 if row and row[0] and row[0] > self.threshold:
                     return int(row[0])
         return super().count
+
+
+# Texts of Django's admin that its Vietnamese catalogue does not translate yet. Listed here
+# so our catalogue (hnp/locale/vi), which takes precedence, carries them.
+DJANGO_ADMIN_GAPS = (
+    gettext_noop("Skip to main content"),
+    gettext_noop("Breadcrumbs"),
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
+    gettext_noop("Toggle theme (current theme: auto)"),
+    gettext_noop("Toggle theme (current theme: light)"),
+    gettext_noop("Toggle theme (current theme: dark)"),
+    gettext_noop("Toggle navigation"),
+    gettext_noop("Filter navigation items"),
+    gettext_noop("Added:"),
+    gettext_noop("Changed:"),
+    gettext_noop("Deleted:"),
+    gettext_noop("Error:"),
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+    gettext_noop("View selected %(model)s"),
+    gettext_noop("Select all objects on this page for an action"),
+    gettext_noop("Select this object for an action - {}"),
+    gettext_noop("Forgotten your login credentials?"),
+    gettext_noop("In case you’ve forgotten, you are:"),
+)
