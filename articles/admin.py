@@ -182,7 +182,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("author"))
     def author_column(self, obj):
-        return obj.byline or obj.created_by.get_full_name() or obj.created_by.get_username()
+        return obj.author_name
 
     @admin.display(description=_("on the site"))
     def links_column(self, obj):

@@ -29,6 +29,13 @@ def _cover_rendition(width: int) -> ImageSpecField:
     )
 
 
+def person_name(user) -> str:
+    """A staff member's name in Vietnamese order: family name, then given name."""
+    return " ".join(filter(None, [user.last_name.strip(), user.first_name.strip()])) or (
+        user.get_username()
+    )
+
+
 def unique_slug(model, base: str, *, instance_pk=None, max_length: int = 200) -> str:
     """`base`, or `base-2`, `base-3`... whichever no other row of `model` uses."""
     base = (base or "bai-viet")[: max_length - 8].strip("-") or "bai-viet"
@@ -344,8 +351,7 @@ class Article(models.Model):
     def author_name(self) -> str:
         if self.byline:
             return self.byline
-        user = self.created_by
-        return user.get_full_name() or user.get_username()
+        return person_name(self.created_by)
 
     def clean(self):
         errors = {}

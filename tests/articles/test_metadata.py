@@ -124,7 +124,7 @@ def test_json_ld_news_article(client, article, settings):
 def test_json_ld_author_without_byline_is_the_account_name(client):
     user = UserFactory(username="pv-lan", first_name="Lan", last_name="Nguyễn")
     article = ArticleFactory(published=True, created_by=user)
-    assert json_ld(page(client, article.get_absolute_url()))["author"][0]["name"] == "Lan Nguyễn"
+    assert json_ld(page(client, article.get_absolute_url()))["author"][0]["name"] == "Nguyễn Lan"
 
 
 def test_json_ld_headline_is_the_part_title_and_at_most_110_characters(client):

@@ -66,7 +66,7 @@ def test_byline_falls_back_to_the_authors_name(client):
     author = UserFactory(first_name="Minh", last_name="Trần")
     article = ArticleFactory(published=True, byline="", created_by=author)
     html = client.get(article.get_absolute_url()).content.decode()
-    assert '<p class="article__byline">Minh Trần</p>' in html
+    assert '<p class="article__byline">Trần Minh</p>' in html
 
 
 def test_dateline_comes_from_the_setting(client, settings):

@@ -125,6 +125,6 @@ def test_journalist_writes_and_submits_editor_publishes(open_page, tmp_path):
         "() => { const img = document.querySelector('.article__body figure img');"
         " return img.complete && img.naturalWidth > 0; }"
     )
-    assert reader.inner_text(".article__byline") == "Lan Nguyễn"
+    assert reader.inner_text(".article__byline") == "Nguyễn Lan"
     screenshot(reader, "newsroom-4-published-article")
     assert not journalist_page.errors and not editor_page.errors and not reader.errors
