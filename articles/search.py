@@ -7,19 +7,21 @@ title and lead, elsewhere), then by relevance where the database measures it, th
 first.
 
 PostgreSQL uses full-text search on the `search_vector` column that migration 0003 adds
-(title A, lead B, body C, `hnp_vi` configuration = simple + unaccent, GIN index). SQLite
+(title A, lead B, body C, `hnp_vi` configuration = simple + unaccent, GIN index), and ranks
+with the small `search_head` column (title and lead) of migration 0004. SQLite
 matches whole words in the folded `search_text` column that Article.save() maintains, and
 folds title and lead with `hnp_fold()`, a function registered on each SQLite connection.
 """
 
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.contrib.postgres.search import SearchVectorField as _SearchVectorField
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Case, Expression, F, Func, IntegerField, TextField, Value, When
 from django.db.models.functions import Concat
 from django.db.models.lookups import Contains, Regex
@@ -77,15 +79,28 @@ def search_articles(queryset, query: str):
 # --- PostgreSQL ---------------------------------------------------------------------------
 
 
-class SearchVectorColumn(Expression):
-    """The `search_vector` column of the query's article table (added by migration 0003,
-    not declared on the model)."""
+class _ArticleColumn(Expression):
+    """A column of the query's article table that migrations add on PostgreSQL only and
+    the model does not declare."""
 
+    column = ""
     output_field = _SearchVectorField()
 
     def as_sql(self, compiler, connection):
         table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f"{table}.{connection.ops.quote_name('search_vector')}", []
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
+class SearchVector(_ArticleColumn):
+    """Title (A), lead (B) and body (C), with the GIN index: what matching uses."""
+
+    column = "search_vector"
+
+
+class SearchHead(_ArticleColumn):
+    """Title (A) and lead (B) only, small and kept in the row: what ranking reads."""
+
+    column = "search_head"
 
 
 class TsFilter(Func):
@@ -109,22 +124,45 @@ class TsFilter(Func):
 
 
 def _search_postgresql(queryset, query: str):
-    vector = SearchVectorColumn()
     tsquery = SearchQuery(query, config=SEARCH_CONFIG, search_type="plain")
+    head = SearchHead()
     tier = Case(
-        When(SearchVectorExact(TsFilter(vector, "a"), tsquery), then=Value(TIER_TITLE)),
-        When(SearchVectorExact(TsFilter(vector, "ab"), tsquery), then=Value(TIER_HEAD)),
+        When(SearchVectorExact(TsFilter(head, "a"), tsquery), then=Value(TIER_TITLE)),
+        When(SearchVectorExact(head, tsquery), then=Value(TIER_HEAD)),
         default=Value(TIER_BODY),
         output_field=IntegerField(),
     )
     return (
-        queryset.filter(SearchVectorExact(vector, tsquery))
-        .annotate(search_tier=tier, search_rank=SearchRank(vector, tsquery))
+        queryset.filter(SearchVectorExact(SearchVector(), tsquery))
+        .annotate(search_tier=tier, search_rank=SearchRank(head, tsquery))
         .order_by("-search_tier", "-search_rank", "-published_at", "-pk")
     )
 
 
-# --- SQLite (and any database without the PostgreSQL column) ------------------------------
+@contextmanager
+def index_scans_preferred(using: str = DEFAULT_DB_ALIAS):
+    """Run the queries of a search inside with PostgreSQL's planner steered to the GIN index.
+
+    For a word found in most articles the planner prefers a sequential scan: its cost model
+    does not count unpacking each row's out-of-line `search_vector`, which makes that scan
+    several times slower than the bitmap scan of the index (see bench/search_bench.py).
+    The setting is local to a transaction and restored on the way out. Elsewhere a no-op."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+        )
+        previous = cursor.fetchone()[0]
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+
+
+# --- SQLite -------------------------------------------------------------------------------
 
 
 class Fold(Func):

@@ -5,7 +5,7 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Category, Series
-from .search import clean_query, query_terms, search_result
+from .search import clean_query, index_scans_preferred, query_terms, search_result
 from .services import can_publish, count_view
 
 RELATED_COUNT = 10
@@ -146,7 +146,9 @@ class SearchView(ListView):
     def paginate_queryset(self, queryset, page_size):
         # A stale or hand-edited page number shows the nearest page, not an error.
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        with index_scans_preferred(queryset.db):
+            page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+            page.object_list = list(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -12,7 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.search import MAX_QUERY_LENGTH, clean_query, highlight, query_terms, snippet
+from articles.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    highlight,
+    index_scans_preferred,
+    query_terms,
+    snippet,
+)
 from tests.factories import ArticleFactory, CategoryFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
@@ -491,11 +498,44 @@ def test_postgresql_search_column_weighs_title_lead_and_body():
 
 
 @pytest.mark.postgresql
-def test_postgresql_search_uses_the_gin_index():
+def test_postgresql_search_head_holds_title_and_lead_only():
+    _needs_postgresql()
+    article = ArticleFactory(
+        published=True, title="Tiêu đề", lead="Phần mở đầu", body="<p>Nội dung</p>"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_head::text FROM articles_article WHERE id = %s", [article.pk])
+        head = cursor.fetchone()[0]
+    assert head == "'dau':5B 'de':2A 'mo':4B 'phan':3B 'tieu':1A"
+
+
+@pytest.mark.postgresql
+def test_postgresql_search_column_is_indexed_and_the_search_avoids_a_sequential_scan():
     _needs_postgresql()
     ArticleFactory.create_batch(3, published=True)
-    # Three rows are read faster without an index: tell the planner to pretend otherwise.
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+    queryset = Article.objects.published().search("ha noi").for_search()
+    with index_scans_preferred():
+        assert "Seq Scan on articles_article" not in queryset.explain()
+        # A table this small may be walked through any index; leave the planner only the
+        # bitmap scans to see that the GIN index answers the match.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off")
         plan = Article.objects.search("ha noi").explain()
     assert "Bitmap Index Scan on article_search_vector_idx" in plan, plan
+
+
+@pytest.mark.postgresql
+def test_postgresql_planner_setting_is_restored_after_a_search():
+    _needs_postgresql()
+
+    def enable_seqscan():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    with index_scans_preferred():
+        assert enable_seqscan() == "off"
+    assert enable_seqscan() == "on"
+    with pytest.raises(ZeroDivisionError), index_scans_preferred():
+        1 / 0  # noqa: B018
+    assert enable_seqscan() == "on"
