@@ -17,6 +17,13 @@ def cover_image_url(article, *, request) -> str | None:
     return request.build_absolute_uri(article.cover_1200.url)
 
 
+def modified_at(article):
+    """When the article last changed as readers know it: an edit made before a scheduled
+    publication is not a modification after it."""
+    times = [t for t in (article.updated_at, article.published_at) if t]
+    return max(times) if times else None
+
+
 def news_article_data(*, article, request) -> dict:
     """schema.org NewsArticle of a published article, ready for JSON-LD."""
     url = request.build_absolute_uri(article.get_absolute_url())
@@ -42,8 +49,8 @@ def news_article_data(*, article, request) -> dict:
     }
     if article.published_at:
         data["datePublished"] = localtime(article.published_at).isoformat()
-    if article.updated_at:
-        data["dateModified"] = localtime(article.updated_at).isoformat()
+    if modified := modified_at(article):
+        data["dateModified"] = localtime(modified).isoformat()
     image = cover_image_url(article, request=request)
     if image:
         data["image"] = [image]

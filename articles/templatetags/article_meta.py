@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles.metadata import cover_image_url, news_article_data
+from articles.metadata import cover_image_url, modified_at, news_article_data
 
 register = template.Library()
 
@@ -33,6 +33,11 @@ def absolute_url(context, path: str) -> str:
 @register.simple_tag(takes_context=True)
 def article_cover_url(context, article) -> str:
     return cover_image_url(article, request=context["request"]) or ""
+
+
+@register.simple_tag
+def article_modified_at(article):
+    return modified_at(article)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,7 +3,7 @@
 import html as html_lib
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import factory
 import pytest
@@ -185,3 +185,15 @@ def test_series_page_title_and_canonical(client, settings):
     assert f"<title>Chuyển đổi số - {settings.SITE_NAME}</title>" in html
     assert '<link rel="canonical" href="http://testserver/loat-bai/chuyen-doi-so/">' in html
     assert meta(html, "description") == "Năm kỳ."
+
+
+def test_an_edit_before_a_scheduled_publication_is_not_a_later_modification(client):
+    article = ArticleFactory(published=True)
+    Article.objects.filter(pk=article.pk).update(
+        updated_at=article.published_at - timedelta(hours=3)
+    )
+    html = page(client, article.get_absolute_url())
+    published = datetime.fromisoformat(meta(html, "article:published_time"))
+    assert datetime.fromisoformat(meta(html, "article:modified_time")) == published
+    data = json_ld(html)
+    assert datetime.fromisoformat(data["dateModified"]) == published
