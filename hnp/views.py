@@ -47,6 +47,8 @@ def robots_txt(request):
         f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /captcha/",
         "Disallow: /binh-luan/",
+        # Each article's comment page repeats the article and hands out a captcha.
+        "Disallow: /bai-viet/*/binh-luan/",
         # Result pages are endless variations of the articles, and cost a search each.
         f"Disallow: {reverse('articles:search')}",
         "Allow: /",

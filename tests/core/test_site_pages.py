@@ -35,6 +35,7 @@ def test_robots_txt_keeps_the_admin_out_and_names_the_sitemap(client, settings):
     body = client.get("/robots.txt").content.decode()
     assert f"Disallow: /{settings.ADMIN_URL}" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /bai-viet/*/binh-luan/" in body
 
 
 def test_privacy_notice_names_the_law_and_the_retention(client, settings):
