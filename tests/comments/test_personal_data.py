@@ -72,3 +72,15 @@ def test_phone_and_ip_never_reach_the_logs(client, article, caplog):
         )
     assert "0912" not in caplog.text
     assert "203.0.113.99" not in caplog.text
+
+
+def test_phone_and_ip_are_not_in_feeds_or_the_sitemap(client, article):
+    CommentFactory(article=article, approved=True, phone="0912345678", ip_hash="e" * 64)
+    for url in (
+        "/rss/",
+        f"/chuyen-muc/{article.category.slug}/rss/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+    ):
+        body = client.get(url).content.decode()
+        assert "0912345678" not in body and "e" * 64 not in body
