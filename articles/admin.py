@@ -22,7 +22,6 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     list_select_related = ["parent"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 
 
@@ -30,7 +29,6 @@ class CategoryAdmin(admin.ModelAdmin):
 class SeriesAdmin(admin.ModelAdmin):
     list_display = ["title", "slug", "created_at"]
     search_fields = ["title"]
-    prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "created_at"
 
 
@@ -83,7 +81,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["category", "series"]
-    prepopulated_fields = {"slug": ["title"]}
     ordering = ["-id"]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
@@ -147,6 +144,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not services.can_publish(request.user):
             readonly += ["published_at", "is_featured"]
         return readonly
+
+    def get_list_filter(self, request):
+        if services.can_publish(request.user):
+            return self.list_filter
+        # Journalists see only their own articles: no author filter (nor other names).
+        return [name for name in self.list_filter if name != "created_by"]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
