@@ -29,6 +29,7 @@ from articles.models import Article, Category, Series
 from articles.text import vietnamese_slugify
 
 from . import content, images
+from .comments import ensure_comments
 from .markup import to_html
 
 # Fixes every choice left to chance (publish minutes, picture details): same data each run.
@@ -57,6 +58,7 @@ class DemoReport:
     series_created: int = 0
     articles_created: int = 0
     pictures_rendered: int = 0
+    comments_created: int = 0
 
 
 def load_demo(*, reset_passwords: bool = False, now: datetime | None = None) -> DemoReport:
@@ -68,6 +70,11 @@ def load_demo(*, reset_passwords: bool = False, now: datetime | None = None) -> 
         categories = _ensure_categories(report)
         series = _ensure_series(report)
         _ensure_articles(report, users=users, categories=categories, series=series, now=now)
+        report.comments_created = ensure_comments(
+            articles=list(Article.objects.published().in_series(series)),
+            moderator=users.get("kiemduyet"),
+            now=now,
+        )
     if report.categories_created or report.articles_created:
         cache.delete_many([make_template_fragment_key(name) for name in CACHED_FRAGMENTS])
     return report

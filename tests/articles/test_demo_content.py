@@ -222,3 +222,18 @@ def test_pictures_are_full_size_jpegs_the_same_every_time():
         assert small.size == (320, 180)
         assert len(small.convert("L").getcolors(256)) > 20, scene  # a picture, not a blank
         assert images.describe(scene, "news", 1).startswith("Tranh minh họa: ")
+
+
+def test_readers_comments_some_approved_some_waiting(demo, load_demo):
+    from comments.models import Comment
+
+    assert Comment.objects.approved().count() >= 3
+    assert Comment.objects.pending().count() >= 2
+    assert Comment.objects.filter(flag_many_links=True).exists()
+    assert all(
+        c.moderated_by and c.moderated_by.username == "kiemduyet"
+        for c in Comment.objects.approved()
+    )
+    before = Comment.objects.count()
+    load_demo()
+    assert Comment.objects.count() == before

@@ -35,7 +35,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {report.categories_created} categories, {report.series_created} "
             f"series, {report.articles_created} articles created "
-            f"({report.pictures_rendered} pictures drawn); existing rows left as they were."
+            f"({report.pictures_rendered} pictures drawn), {report.comments_created} comments; "
+            "existing rows left as they were."
         )
         published = Article.objects.filter(status=Article.Status.PUBLISHED)
         visible = Article.objects.published().count()
