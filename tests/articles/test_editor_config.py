@@ -21,3 +21,11 @@ def test_raw_html_features_are_off():
 
 def test_uploads_go_through_our_view():
     assert settings.CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME == "articles:image_upload"
+
+
+def test_the_librarys_own_upload_view_is_not_reachable():
+    import pytest
+    from django.urls import NoReverseMatch, reverse
+
+    with pytest.raises(NoReverseMatch):
+        reverse("ck_editor_5_upload_file")
