@@ -8,9 +8,11 @@ first.
 
 PostgreSQL uses full-text search on the `search_vector` column that migration 0003 adds
 (title A, lead B, body C, `hnp_vi` configuration = simple + unaccent, GIN index), and ranks
-with the small `search_head` column (title and lead) of migration 0004. SQLite
-matches whole words in the folded `search_text` column that Article.save() maintains, and
-folds title and lead with `hnp_fold()`, a function registered on each SQLite connection.
+with the small `search_head` column (title and lead) of migration 0004. A trigger
+(migration 0005) fills both when an article is inserted or its text is written, not when
+its view count is. SQLite matches whole words in the folded `search_text` column that
+Article.save() maintains, and folds title and lead with `hnp_fold()`, a function
+registered on each SQLite connection.
 """
 
 import re
