@@ -270,6 +270,8 @@ class Article(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Not indexed: every page view updates it, and an indexed column would rule out HOT
+    # updates. most_read() narrows to recent articles by publish time before sorting.
     view_count = models.PositiveIntegerField(_("views"), default=0)
     # Title, lead and body folded to plain lower-case ASCII, for accent-insensitive search.
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -305,7 +307,6 @@ class Article(models.Model):
                 fields=["category", "status", "-published_at"], name="article_cat_pub_idx"
             ),
             models.Index(fields=["series", "part_number"], name="article_series_part_idx"),
-            models.Index(fields=["-view_count"], name="article_views_idx"),
         ]
 
     def __str__(self):
