@@ -5,8 +5,9 @@
 Fill the database first with bench/generate_articles.py. For each query the script times
 what /tim-kiem/ does for the first result page: the count, the 20 best results and their
 highlighted snippets ("search"), then the whole page rendered through the view ("page").
-It also times the writes the search column adds to: saving an edited article and counting
-a view. Numbers depend on the machine; run it twice and read the second run (warm cache).
+It also times two writes: saving an edited article (which recomputes the search columns)
+and counting a view (which does not; bench/view_count_bench.py measures it closely).
+Numbers depend on the machine; run it twice and read the second run (warm cache).
 """
 
 import argparse
@@ -87,7 +88,7 @@ def page_work(query: str):
 
 
 def write_work(runs: int) -> dict[str, list[float]]:
-    """Writes that maintain the search column, rolled back afterwards."""
+    """The two writes of an article page and its editor, rolled back afterwards."""
     from django.db import transaction
 
     article = Article.objects.published().order_by("pk")[100]
