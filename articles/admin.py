@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from hnp.admin import EstimatedCountPaginator
+from hnp.admin import EstimatedCountPaginator, status_badge
 
 from . import services
 from .images import clean_image
@@ -174,14 +174,8 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
         if obj.is_scheduled:
-            return format_html(
-                '<span class="status-badge status-badge--scheduled">{}</span>', _("Scheduled")
-            )
-        return format_html(
-            '<span class="status-badge status-badge--{}">{}</span>',
-            obj.status,
-            obj.get_status_display(),
-        )
+            return status_badge("scheduled", _("Scheduled"))
+        return status_badge(obj.status, obj.get_status_display())
 
     @admin.display(description=_("author"))
     def author_column(self, obj):

@@ -9,7 +9,6 @@ from .search import clean_query, index_scans_preferred, query_terms, search_resu
 from .services import can_publish, count_view
 
 RELATED_COUNT = 10
-MOST_READ_COUNT = 5
 
 
 def article_page_context(article: Article) -> dict:
@@ -18,7 +17,6 @@ def article_page_context(article: Article) -> dict:
     return {
         "newer_articles": in_category.newer_than(article)[:RELATED_COUNT],
         "older_articles": in_category.older_than(article)[:RELATED_COUNT],
-        "most_read": Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
     }
 
 
@@ -40,7 +38,6 @@ class HomeView(TemplateView):
             lead_article=lead,
             latest_articles=[a for a in latest if a != lead][:8],
             sections=list(sections.values()),
-            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
             **kwargs,
         )
 
@@ -110,7 +107,6 @@ class CategoryView(ListView):
         return super().get_context_data(
             category=self.category,
             subcategories=self.category.children.all(),
-            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
             **kwargs,
         )
 
@@ -127,7 +123,6 @@ class SeriesView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             series=self.series,
-            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
             **kwargs,
         )
 
@@ -158,6 +153,5 @@ class SearchView(ListView):
             search_query=self.query,
             results=[search_result(article, terms) for article in context["articles"]],
             extra_query=urlencode({"q": self.query}),
-            most_read=Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
         )
         return context

@@ -14,7 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from hnp.admin import EstimatedCountPaginator
+from hnp.admin import EstimatedCountPaginator, status_badge
 
 from . import services
 from .models import BlockedWord, Comment
@@ -187,11 +187,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
-        return format_html(
-            '<span class="status-badge status-badge--{}">{}</span>',
-            obj.status,
-            obj.get_status_display(),
-        )
+        return status_badge(obj.status, obj.get_status_display())
 
     @admin.display(description=_("article"))
     def article_column(self, obj):
@@ -268,11 +264,14 @@ class CommentAdmin(admin.ModelAdmin):
             obj.consent_version,
         )
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The comment the change view already loaded: no second query for the phone number.
+        context["phone_display"] = self.phone_column_for(request)(obj) if obj else ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        comment = self.get_object(request, object_id) if object_id else None
         extra_context = {
             **(extra_context or {}),
-            "phone_display": self.phone_column_for(request)(comment) if comment else "",
             "reject_form": RejectForm(),
             # Nothing to save: a moderator decides with the buttons under the comment.
             "show_save": False,

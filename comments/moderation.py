@@ -58,11 +58,12 @@ def _words(text: str) -> str:
 
 def matched_blocked_words(text: str) -> list[str]:
     haystack = _words(text)
-    return [
-        phrase
-        for phrase in BlockedWord.objects.values_list("phrase", flat=True)
-        if _words(phrase).strip() and _words(phrase) in haystack
-    ]
+    matches = []
+    for phrase in BlockedWord.objects.values_list("phrase", flat=True):
+        needle = _words(phrase)
+        if needle.strip() and needle in haystack:
+            matches.append(phrase)
+    return matches
 
 
 def flags_for(*, title: str, content: str, fingerprint: str, looks_automated: list[str]) -> Flags:

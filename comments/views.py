@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.core import get_usage
 
 from articles.models import Article
+from articles.views import article_page_context
 from hnp.net import client_ip
 
 from .captcha import new_captcha
@@ -162,8 +163,6 @@ class CommentPageView(View):
         return CommentForm(initial=initial)
 
     def render(self, form, *, status=200, form_error=None):
-        from articles.views import article_page_context
-
         captcha = new_captcha() if captcha_allowed(self.request) else None
         if captcha is None and form_error is None:
             form_error = _(

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -52,10 +53,8 @@ def waiting_work(user) -> list[dict]:
 
 
 def _comment_work(user) -> list[dict]:
-    try:
-        from comments.models import Comment
-    except ImportError:  # pragma: no cover - the comments app is always installed
-        return []
+    from comments.models import Comment
+
     if not user.has_perm("comments.change_comment"):
         return []
     return [
@@ -65,6 +64,11 @@ def _comment_work(user) -> list[dict]:
             "url": reverse("admin:comments_comment_changelist") + "?status__exact=pending",
         }
     ]
+
+
+def status_badge(css_modifier: str, label) -> str:
+    """A coloured status label for change lists (styles in static/css/admin.css)."""
+    return format_html('<span class="status-badge status-badge--{}">{}</span>', css_modifier, label)
 
 
 class EstimatedCountPaginator(Paginator):
