@@ -4,12 +4,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from hnp.admin import EstimatedCountPaginator, status_badge
+from core.admin import EstimatedCountPaginator, ServiceActionsMixin, error_messages, status_badge
+from core.roles import can_delete_article, can_edit_article, can_publish
 
 from . import services
 from .images import clean_image
@@ -62,7 +65,7 @@ WORKFLOW_BUTTONS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ServiceActionsMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -114,7 +117,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if services.can_publish(request.user):
+        if can_publish(request.user):
             return queryset
         # Journalists work on their own articles only.
         return queryset.filter(created_by=request.user)
@@ -122,14 +125,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
-        return services.can_edit_article(article=obj, user=request.user)
+        return can_edit_article(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        if obj is None or services.can_publish(request.user):
-            return True
-        return obj.created_by_id == request.user.pk and obj.status == Article.Status.DRAFT
+        return obj is None or can_delete_article(request.user, obj)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [
@@ -141,19 +142,19 @@ class ArticleAdmin(admin.ModelAdmin):
             "created_at",
             "updated_at",
         ]
-        if not services.can_publish(request.user):
+        if not can_publish(request.user):
             readonly += ["published_at", "is_featured"]
         return readonly
 
     def get_list_filter(self, request):
-        if services.can_publish(request.user):
+        if can_publish(request.user):
             return self.list_filter
         # Journalists see only their own articles: no author filter (nor other names).
         return [name for name in self.list_filter if name != "created_by"]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not services.can_publish(request.user):
+        if not can_publish(request.user):
             actions.pop("publish_action", None)
             actions.pop("unpublish_action", None)
         return actions
@@ -204,13 +205,13 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _workflow_buttons(self, request, obj):
         user = request.user
-        if obj is not None and obj.pk and not services.can_edit_article(article=obj, user=user):
+        if obj is not None and obj.pk and not can_edit_article(user, obj):
             return []
         names = []
         status = obj.status if obj is not None and obj.pk else Article.Status.DRAFT
         if status == Article.Status.DRAFT:
             names.append("_submit_review")
-        if services.can_publish(user):
+        if can_publish(user):
             if status != Article.Status.PUBLISHED:
                 names.append("_publish")
             if status != Article.Status.DRAFT:
@@ -248,10 +249,12 @@ class ArticleAdmin(admin.ModelAdmin):
                 services.unpublish_article(article=obj, editor=request.user)
                 message = _("“%(title)s” was taken off the site and is a draft again.")
         except (PermissionDenied, ValidationError) as exc:
-            self.message_user(request, " ".join(_messages_of(exc)), messages.ERROR)
+            self.message_user(request, " ".join(error_messages(exc)), messages.ERROR)
             return HttpResponseRedirect(request.path)
         self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
-        time = obj.published_at.strftime("%H:%M %d/%m/%Y") if obj.published_at else ""
+        time = (
+            date_format(localtime(obj.published_at), "DATETIME_FORMAT") if obj.published_at else ""
+        )
         self.message_user(
             request, message % {"title": obj.display_title, "time": time}, messages.SUCCESS
         )
@@ -259,23 +262,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # --- bulk actions -----------------------------------------------------------------
 
-    def _bulk(self, request, queryset, step, report):
-        done, refused = 0, []
-        for article in queryset:
-            try:
-                step(article)
-                self.log_change(request, article, [{"changed": {"fields": ["status"]}}])
-                done += 1
-            except (PermissionDenied, ValidationError) as exc:
-                refused.append(f"“{article.display_title}”: {' '.join(_messages_of(exc))}")
-        if done:
-            self.message_user(request, report(done) % {"count": done})
-        for line in refused:
-            self.message_user(request, line, messages.WARNING)
-
     @admin.action(description=_("Submit selected articles for review"), permissions=["add"])
     def submit_for_review_action(self, request, queryset):
-        self._bulk(
+        self.run_on_each(
             request,
             queryset,
             lambda a: services.submit_for_review(article=a, user=request.user),
@@ -288,7 +277,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish selected articles"))
     def publish_action(self, request, queryset):
-        self._bulk(
+        self.run_on_each(
             request,
             queryset,
             lambda a: services.publish_article(article=a, editor=request.user),
@@ -299,7 +288,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish selected articles"))
     def unpublish_action(self, request, queryset):
-        self._bulk(
+        self.run_on_each(
             request,
             queryset,
             lambda a: services.unpublish_article(article=a, editor=request.user),
@@ -309,7 +298,3 @@ class ArticleAdmin(admin.ModelAdmin):
                 n,
             ),
         )
-
-
-def _messages_of(exc) -> list[str]:
-    return exc.messages if isinstance(exc, ValidationError) else [str(exc)]

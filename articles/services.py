@@ -8,29 +8,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.roles import can_publish, can_submit_for_review
+
 from .models import Article
-
-PUBLISH_PERMISSION = "articles.publish_article"
-
-
-def can_publish(user: AbstractBaseUser) -> bool:
-    return user.has_perm(PUBLISH_PERMISSION)
-
-
-def can_edit_article(*, article: Article, user: AbstractBaseUser) -> bool:
-    """Editors edit everything; a journalist edits only their own drafts."""
-    if not user.has_perm("articles.change_article"):
-        return False
-    if can_publish(user):
-        return True
-    return article.created_by_id == user.pk and article.status == Article.Status.DRAFT
 
 
 def submit_for_review(*, article: Article, user: AbstractBaseUser) -> Article:
     """A journalist hands their draft to the editors."""
     if article.status != Article.Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
-    if article.created_by_id != user.pk and not can_publish(user):
+    if not can_submit_for_review(user, article):
         raise PermissionDenied(_("You can only submit your own articles."))
     article.status = Article.Status.REVIEW
     article.submitted_at = timezone.now()

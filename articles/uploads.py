@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.roles import can_upload_images
+
 from .images import clean_image
 
 
@@ -24,7 +26,7 @@ def image_upload(request):
     user = request.user
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return _error(_("Please log in again to upload images."), status=403)
-    if not user.has_perm("articles.upload_image"):
+    if not can_upload_images(user):
         return _error(_("You are not allowed to upload images."), status=403)
     upload = request.FILES.get("upload")
     if upload is None:

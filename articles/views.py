@@ -4,20 +4,33 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.roles import can_preview_article
+
 from .models import Article, Category, Series
 from .search import clean_query, index_scans_preferred, query_terms, search_result
-from .services import can_publish, count_view
+from .services import count_view
 
 RELATED_COUNT = 10
 
 
-def article_page_context(article: Article) -> dict:
-    """What the article page shows around the story. Lazy querysets: fragments may be cached."""
-    in_category = Article.objects.published().filter(category_id=article.category_id).for_listing()
-    return {
-        "newer_articles": in_category.newer_than(article)[:RELATED_COUNT],
-        "older_articles": in_category.older_than(article)[:RELATED_COUNT],
-    }
+class ArticlePageMixin:
+    """The article page around its story: the other articles of its category, newer and
+    older. Every view that shows an article as readers see it shares this (the comments app
+    extends it for the comment page and plugs its section in with `{% comment_section %}`)."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Lazy querysets: the related block is a cached fragment, so they rarely run.
+        near = Article.objects.published().filter(category_id=self.object.category_id)
+        near = near.for_listing()
+        context.update(
+            newer_articles=near.newer_than(self.object)[:RELATED_COUNT],
+            older_articles=near.older_than(self.object)[:RELATED_COUNT],
+        )
+        return context
 
 
 class HomeView(TemplateView):
@@ -42,10 +55,7 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleDetailView(DetailView):
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
-
+class ArticleDetailView(ArticlePageMixin, DetailView):
     def get_queryset(self):
         return Article.objects.published().for_detail()
 
@@ -57,33 +67,18 @@ class ArticleDetailView(DetailView):
         self.object.view_count += 1
         return self.render_to_response(self.get_context_data(object=self.object))
 
-    def get_context_data(self, **kwargs):
-        from comments.views import comment_section_context
 
-        context = super().get_context_data(**kwargs)
-        context.update(article_page_context(self.object))
-        context.update(comment_section_context(self.request, self.object))
-        return context
-
-
-class ArticlePreviewView(LoginRequiredMixin, DetailView):
+class ArticlePreviewView(LoginRequiredMixin, ArticlePageMixin, DetailView):
     """An unpublished article as it will look, for the staff who may edit it."""
-
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
 
     def get_object(self, queryset=None):
         article = get_object_or_404(Article.objects.for_detail(), pk=self.kwargs["pk"])
-        user = self.request.user
-        # Editors preview everything; a journalist previews only their own articles.
-        if not (user.is_staff and (can_publish(user) or article.created_by_id == user.pk)):
+        if not can_preview_article(self.request.user, article):
             raise Http404
         return article
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(is_preview=True, **kwargs)
-        context.update(article_page_context(self.object))
-        return context
+        return super().get_context_data(is_preview=True, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

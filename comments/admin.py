@@ -3,24 +3,24 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from hnp.admin import EstimatedCountPaginator, status_badge
+from core.admin import EstimatedCountPaginator, ServiceActionsMixin, error_messages, status_badge
+from core.roles import can_delete_comments, can_view_personal_data
 
 from . import services
-from .models import BlockedWord, Comment
+from .models import BlockedWord, Comment, flagged_q
 from .personal_data import mask_phone
-
-PERSONAL_DATA_PERMISSION = "comments.view_personal_data"
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -51,36 +51,30 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class FlagFilter(admin.SimpleListFilter):
+    """One choice per flag in Comment.FLAG_FIELDS (`?flag=many_links`), any flag, or none."""
+
     title = _("flag")
     parameter_name = "flag"
-    FLAGS = {
-        "any": (_("Any flag"), None),
-        "links": (_("Many links"), "flag_many_links"),
-        "words": (_("Blocked words"), "flag_blocked_words"),
-        "duplicate": (_("Repeated content"), "flag_duplicate"),
-        "bot": (_("Looks automated"), "flag_bot"),
-        "none": (_("No flag"), None),
-    }
 
     def lookups(self, request, model_admin):
-        return [(key, label) for key, (label, _field) in self.FLAGS.items()]
+        return [
+            ("any", _("Any flag")),
+            *(
+                (name.removeprefix("flag_"), capfirst(Comment._meta.get_field(name).verbose_name))
+                for name in Comment.FLAG_FIELDS
+            ),
+            ("none", _("No flag")),
+        ]
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value is None:
-            return queryset
-        any_flag = (
-            Q(flag_many_links=True)
-            | Q(flag_blocked_words=True)
-            | Q(flag_duplicate=True)
-            | Q(flag_bot=True)
-        )
         if value == "any":
-            return queryset.filter(any_flag)
+            return queryset.filter(flagged_q())
         if value == "none":
-            return queryset.exclude(any_flag)
-        field = self.FLAGS.get(value, (None, None))[1]
-        return queryset.filter(**{field: True}) if field else queryset
+            return queryset.exclude(flagged_q())
+        if value and f"flag_{value}" in Comment.FLAG_FIELDS:
+            return queryset.filter(**{f"flag_{value}": True})
+        return queryset
 
 
 class ArticleWithPendingFilter(admin.SimpleListFilter):
@@ -129,7 +123,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status_column",
@@ -180,8 +174,7 @@ class CommentAdmin(admin.ModelAdmin):
         return False  # comments come from readers only
 
     def has_delete_permission(self, request, obj=None):
-        # Moderators decide; erasing is for administrators (and the purge command).
-        return request.user.is_superuser
+        return can_delete_comments(request.user)
 
     # --- columns ----------------------------------------------------------------------
 
@@ -207,16 +200,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("flags"))
     def flags_column(self, obj):
-        labels = [
-            label
-            for flagged, label in (
-                (obj.flag_many_links, _("many links")),
-                (obj.flag_blocked_words, _("blocked words")),
-                (obj.flag_duplicate, _("repeated content")),
-                (obj.flag_bot, _("looks automated")),
-            )
-            if flagged
-        ]
+        labels = obj.flag_labels
         if not labels:
             return "–"
         badges = format_html_join(
@@ -229,7 +213,7 @@ class CommentAdmin(admin.ModelAdmin):
     @staticmethod
     def phone_column_for(request):
         """The phone number in full for holders of the permission, masked for everyone else."""
-        can_see = request.user.has_perm(PERSONAL_DATA_PERMISSION)
+        can_see = can_view_personal_data(request.user)
 
         @admin.display(description=_("phone number"))
         def phone_number(obj):
@@ -258,7 +242,7 @@ class CommentAdmin(admin.ModelAdmin):
     def consent_column(self, obj):
         return format_html(
             "{} · {}",
-            timezone.localtime(obj.consent_at).strftime("%H:%M %d/%m/%Y")
+            date_format(timezone.localtime(obj.consent_at), "DATETIME_FORMAT")
             if obj.consent_at
             else "–",
             obj.consent_version,
@@ -277,7 +261,7 @@ class CommentAdmin(admin.ModelAdmin):
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
-            "show_delete": request.user.is_superuser,
+            "show_delete": can_delete_comments(request.user),
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -322,8 +306,7 @@ class CommentAdmin(admin.ModelAdmin):
             else:
                 raise ValidationError(_("Unknown decision."))
         except (ValidationError, PermissionDenied) as exc:
-            errors = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            self.message_user(request, " ".join(errors), messages.ERROR)
+            self.message_user(request, " ".join(error_messages(exc)), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[pk]))
         self.log_change(request, comment, [{"changed": {"fields": ["status"]}}])
         self.message_user(request, done % {"title": comment.title}, messages.SUCCESS)
@@ -342,22 +325,9 @@ class CommentAdmin(admin.ModelAdmin):
 
     # --- in bulk: admin actions -------------------------------------------------------
 
-    def _apply(self, request, queryset, decide, report):
-        done = 0
-        for comment in queryset:
-            try:
-                decided = decide(comment)
-            except (ValidationError, PermissionDenied) as exc:
-                self.message_user(request, f"“{comment.title}”: {exc}", messages.WARNING)
-                continue
-            self.log_change(request, decided, [{"changed": {"fields": ["status"]}}])
-            done += 1
-        if done:
-            self.message_user(request, report(done) % {"count": done}, messages.SUCCESS)
-
     @admin.action(description=_("Approve the selected comments"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._apply(
+        self.run_on_each(
             request,
             queryset,
             lambda c: services.approve_comment(comment=c, moderator=request.user),
@@ -368,7 +338,7 @@ class CommentAdmin(admin.ModelAdmin):
     def reject_selected(self, request, queryset):
         form = RejectForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
-            self._apply(
+            self.run_on_each(
                 request,
                 queryset,
                 lambda c: services.reject_comment(
@@ -397,7 +367,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
     def mark_selected_as_spam(self, request, queryset):
-        self._apply(
+        self.run_on_each(
             request,
             queryset,
             lambda c: services.mark_comment_as_spam(comment=c, moderator=request.user),

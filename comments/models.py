@@ -1,3 +1,6 @@
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +38,16 @@ class CommentQuerySet(models.QuerySet):
         return self.pending().filter(notified_at__isnull=True)
 
 
+def flagged_q() -> models.Q:
+    """Comments carrying at least one flag."""
+    return reduce(operator.or_, (models.Q(**{name: True}) for name in Comment.FLAG_FIELDS))
+
+
 class Comment(models.Model):
+    # Every flag the policy (comments/flagging.py) can raise; filters, columns, the digest and
+    # labels are derived from this list, so adding a flag is one field and one line here.
+    FLAG_FIELDS = ("flag_many_links", "flag_blocked_words", "flag_duplicate", "flag_bot")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         APPROVED = "approved", _("Approved")
@@ -61,8 +73,7 @@ class Comment(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
 
-    # Flags raised by the moderation policy (comments/moderation.py). They only inform the
-    # moderator: a flagged comment still waits in the queue like any other.
+    # Flags only inform the moderator: a flagged comment still waits in the queue like any other.
     flag_many_links = models.BooleanField(_("many links"), default=False)
     flag_blocked_words = models.BooleanField(_("blocked words"), default=False)
     flag_duplicate = models.BooleanField(_("repeated content"), default=False)
@@ -116,9 +127,16 @@ class Comment(models.Model):
 
     @property
     def is_flagged(self) -> bool:
-        return (
-            self.flag_many_links or self.flag_blocked_words or self.flag_duplicate or self.flag_bot
-        )
+        return any(getattr(self, name) for name in self.FLAG_FIELDS)
+
+    @property
+    def flag_labels(self) -> list[str]:
+        """The names of the flags this comment carries, as moderators read them."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in self.FLAG_FIELDS
+            if getattr(self, name)
+        ]
 
 
 class BlockedWord(models.Model):

@@ -16,14 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
+from core.roles import can_moderate
 
+from .flagging import content_fingerprint, flags_for
 from .models import Comment
-from .moderation import content_fingerprint, flags_for
 from .personal_data import hash_ip
 
 logger = logging.getLogger(__name__)
 
-MODERATE_PERMISSION = "comments.change_comment"
 _DIGEST_THROTTLE_KEY = "comments:digest-sent-recently"
 _DIGEST_LOCK_KEY = "comments:digest-lock"
 
@@ -75,7 +75,7 @@ def _decide(
     note: str = "",
 ) -> Comment:
     """Record one decision atomically: two moderators at once end in one consistent state."""
-    if not moderator.has_perm(MODERATE_PERMISSION):
+    if not can_moderate(moderator):
         raise PermissionDenied(_("You are not allowed to moderate comments."))
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -162,10 +162,7 @@ def send_moderation_digest() -> int:
                 "id",
                 "title",
                 "created_at",
-                "flag_many_links",
-                "flag_blocked_words",
-                "flag_duplicate",
-                "flag_bot",
+                *Comment.FLAG_FIELDS,
                 "article__id",
                 "article__title",
             )  # fmt: skip

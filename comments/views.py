@@ -7,32 +7,25 @@ where the form posts and where an invalid submission is shown again.
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 from django_ratelimit.core import get_usage
 
-from articles.models import Article
-from articles.views import article_page_context
-from hnp.net import client_ip
+from articles.views import ArticleDetailView
+from core.net import client_ip
 
 from .captcha import new_captcha
 from .forms import CommentForm, form_timestamp
-from .models import Comment
 from .personal_data import hash_ip
 from .services import submit_comment
+from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
 
-NOTICE_PARAM = "binh-luan"
-NOTICE_PENDING = "cho-duyet"
-PAGE_PARAM = "trang-binh-luan"
 # What is kept when the form is shown again without being checked (captcha refresh, limits).
 _KEPT_FIELDS = ("name", "phone", "title", "content", "consent")
 
@@ -69,22 +62,6 @@ def comment_rate_exceeded(request, *, record: bool = False) -> bool:
     return exceeded
 
 
-def comment_section_context(request, article: Article, **extra) -> dict:
-    """Approved comments (one page of them) and the form, for the article page."""
-    paginator = Paginator(Comment.objects.for_article_page(article), settings.COMMENTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get(PAGE_PARAM))
-    context = {
-        "comment_page": page,
-        "comment_count": paginator.count,
-        "comment_form": CommentForm(),
-        "comment_page_param": PAGE_PARAM,
-        "comment_notice": request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
-        "live_form": False,
-    }
-    context.update(extra)
-    return context
-
-
 @never_cache
 @require_GET
 def comment_session(request):
@@ -105,23 +82,21 @@ def comment_session(request):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(sensitive_post_parameters("phone", "name"), name="dispatch")
-class CommentPageView(View):
-    """The form with its captcha; receives the form, stores valid comments (PRG)."""
+class CommentPageView(ArticleDetailView):
+    """The article page with a live form and its captcha, for readers without JavaScript
+    and for an invalid submission shown again. Receives the form; stores valid comments
+    (post/redirect/get). Not counted as a view of the article."""
 
-    template_name = "articles/article_detail.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.article = get_object_or_404(Article.objects.published().for_detail(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, slug, pk):
-        if slug != self.article.slug:
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.slug != kwargs["slug"]:
             return redirect(
-                "comments:page", slug=self.article.slug, pk=self.article.pk, permanent=True
+                "comments:page", slug=self.object.slug, pk=self.object.pk, permanent=True
             )
         return self.render(CommentForm())
 
-    def post(self, request, slug, pk):
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
         if int(request.META.get("CONTENT_LENGTH") or 0) > settings.COMMENT_MAX_REQUEST_BYTES:
             return HttpResponse(
                 _("The comment is far too long to be sent."),
@@ -142,7 +117,7 @@ class CommentPageView(View):
         if not form.is_valid():
             return self.render(form, status=400)
         submit_comment(
-            article=self.article,
+            article=self.object,
             name=form.cleaned_data["name"],
             phone=form.cleaned_data["phone"],
             title=form.cleaned_data["title"],
@@ -152,7 +127,7 @@ class CommentPageView(View):
         )
         comment_rate_exceeded(request, record=True)
         return redirect(
-            f"{self.article.get_absolute_url()}?{NOTICE_PARAM}={NOTICE_PENDING}#binh-luan"
+            f"{self.object.get_absolute_url()}?{NOTICE_PARAM}={NOTICE_PENDING}#binh-luan"
         )
 
     @staticmethod
@@ -169,21 +144,17 @@ class CommentPageView(View):
                 "Too many codes were requested from your connection. Please wait a minute and reload the page."
             )
             status = 429
-        context = {
-            "article": self.article,
-            "object": self.article,
-            "is_comment_page": True,
-            **article_page_context(self.article),
-            **comment_section_context(
-                self.request,
-                self.article,
-                comment_form=form,
-                live_form=True,
-                captcha=captcha,
-                shown_token=form_timestamp(),
-                form_error=form_error,
-            ),
-        }
-        response = TemplateResponse(self.request, self.template_name, context, status=status)
+        context = self.get_context_data(
+            object=self.object,
+            is_comment_page=True,
+            comment_form_state={
+                "comment_form": form,
+                "live_form": True,
+                "captcha": captcha,
+                "shown_token": form_timestamp(),
+                "form_error": form_error,
+            },
+        )
+        response = self.render_to_response(context, status=status)
         response["X-Robots-Tag"] = "noindex"
         return response

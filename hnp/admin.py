@@ -1,14 +1,18 @@
-"""The admin site: the portal's name and logo, and each person's waiting work on the index."""
+"""The admin site: the portal's name and logo, and each person's waiting work on the index.
+
+Part of the composition root: it may import the apps (and nothing imports it but the
+admin's app config). Helpers the apps' admins share live in core.admin.
+"""
 
 from django.conf import settings
 from django.contrib import admin
-from django.core.paginator import Paginator
-from django.db import connections
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+
+from articles.models import Article
+from comments.models import Comment
+from core import roles
 
 
 class HnpAdminSite(admin.AdminSite):
@@ -26,11 +30,9 @@ class HnpAdminSite(admin.AdminSite):
 
 def waiting_work(user) -> list[dict]:
     """What waits for this person: drafts to review, their own drafts, comments to moderate."""
-    from articles.models import Article
-
     items = []
     articles_url = reverse("admin:articles_article_changelist")
-    if user.has_perm("articles.publish_article"):
+    if roles.can_publish(user):
         items.append(
             {
                 "label": _("Articles awaiting review"),
@@ -38,7 +40,7 @@ def waiting_work(user) -> list[dict]:
                 "url": f"{articles_url}?status__exact=review",
             }
         )
-    elif user.has_perm("articles.add_article"):
+    elif roles.can_write_articles(user):
         items.append(
             {
                 "label": _("Your drafts"),
@@ -48,54 +50,15 @@ def waiting_work(user) -> list[dict]:
                 "url": f"{articles_url}?status__exact=draft",
             }
         )
-    items.extend(_comment_work(user))
+    if roles.can_moderate(user):
+        items.append(
+            {
+                "label": _("Comments awaiting moderation"),
+                "count": Comment.objects.pending().count(),
+                "url": reverse("admin:comments_comment_changelist") + "?status__exact=pending",
+            }
+        )
     return items
-
-
-def _comment_work(user) -> list[dict]:
-    from comments.models import Comment
-
-    if not user.has_perm("comments.change_comment"):
-        return []
-    return [
-        {
-            "label": _("Comments awaiting moderation"),
-            "count": Comment.objects.pending().count(),
-            "url": reverse("admin:comments_comment_changelist") + "?status__exact=pending",
-        }
-    ]
-
-
-def status_badge(css_modifier: str, label) -> str:
-    """A coloured status label for change lists (styles in static/css/admin.css)."""
-    return format_html('<span class="status-badge status-badge--{}">{}</span>', css_modifier, label)
-
-
-class EstimatedCountPaginator(Paginator):
-    """A paginator that does not COUNT(*) a whole large table on PostgreSQL.
-
-    An unfiltered change list over a million rows would spend most of its time counting;
-    PostgreSQL's planner statistics give the size closely enough for page links. Filtered
-    lists are small and counted exactly.
-    """
-
-    threshold = 100_000
-
-    @cached_property
-    def count(self):
-        queryset = self.object_list
-        if getattr(queryset, "query", None) is not None and not queryset.query.where:
-            connection = connections[queryset.db]
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-                        [queryset.model._meta.db_table],
-                    )
-                    row = cursor.fetchone()
-                if row and row[0] and row[0] > self.threshold:
-                    return int(row[0])
-        return super().count
 
 
 # Texts of Django's admin that its Vietnamese catalogue does not translate yet. Listed here

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "articles",
     "comments",
 ]
+# Demo content (`manage.py load_demo`): a development tool, not part of the product.
+if env.bool("DEMO_CONTENT", default=DEBUG):
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -155,7 +158,7 @@ else:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "hnp.net.client_ip"
+RATELIMIT_IP_META_KEY = "core.net.client_ip"
 # How many reverse proxies (load balancer, nginx) stand in front of the app and append to
 # X-Forwarded-For. 0 means the client address is REMOTE_ADDR and the header is ignored.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

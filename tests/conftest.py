@@ -1,9 +1,8 @@
-import importlib
-
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from core import roles
 from tests.factories import UserFactory
 
 
@@ -17,21 +16,9 @@ def _fresh_redis_cache():
 
 
 def ensure_groups():
-    """The groups the migrations create. Tests that flush the database (live server,
-    threads) wipe them, so fixtures put them back the way the migrations define them."""
-    newsroom = importlib.import_module("articles.migrations.0002_newsroom_groups")
-    moderation = importlib.import_module("comments.migrations.0002_moderator_group")
-    specs = {
-        **newsroom.GROUP_PERMISSIONS,
-        moderation.MODERATOR: [("comments", codename) for codename in moderation.PERMISSIONS],
-    }
-    for name, permissions in specs.items():
-        group, created = Group.objects.get_or_create(name=name)
-        if created:
-            group.permissions.set(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                for app_label, codename in permissions
-            )
+    """Tests that flush the database (live server, threads) wipe the groups; flushing
+    sends post_migrate again, and this puts them back the same way if it did not."""
+    roles.sync_roles()
 
 
 def _member_of(group_name, **kwargs):
@@ -43,19 +30,19 @@ def _member_of(group_name, **kwargs):
 
 @pytest.fixture
 def journalist(db):
-    return _member_of("Phóng viên", username="phongvien1", first_name="Lan", last_name="Nguyễn")
+    return _member_of(roles.JOURNALIST, username="phongvien1", first_name="Lan", last_name="Nguyễn")
 
 
 @pytest.fixture
 def other_journalist(db):
-    return _member_of("Phóng viên", username="phongvien2", first_name="Minh", last_name="Trần")
+    return _member_of(roles.JOURNALIST, username="phongvien2", first_name="Minh", last_name="Trần")
 
 
 @pytest.fixture
 def editor(db):
-    return _member_of("Biên tập viên", username="bientap1", first_name="Hùng", last_name="Lê")
+    return _member_of(roles.EDITOR, username="bientap1", first_name="Hùng", last_name="Lê")
 
 
 @pytest.fixture
 def moderator(db):
-    return _member_of("Kiểm duyệt viên", username="kiemduyet1")
+    return _member_of(roles.MODERATOR, username="kiemduyet1")

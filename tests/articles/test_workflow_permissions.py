@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Category
+from core import roles
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -223,16 +224,16 @@ def test_admin_carries_the_sites_name_not_djangos(client, editor):
     assert "Django administration" not in html
 
 
-def test_migrations_create_the_three_groups():
+def test_migrate_creates_the_three_groups():
     from django.contrib.auth.models import Group
 
     groups = {
         g.name: set(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
     }
-    assert {"Phóng viên", "Biên tập viên", "Kiểm duyệt viên"} <= set(groups)
-    assert "publish_article" in groups["Biên tập viên"]
-    assert "publish_article" not in groups["Phóng viên"]
-    assert groups["Kiểm duyệt viên"] == {
+    assert {roles.JOURNALIST, roles.EDITOR, roles.MODERATOR} <= set(groups)
+    assert "publish_article" in groups[roles.EDITOR]
+    assert "publish_article" not in groups[roles.JOURNALIST]
+    assert groups[roles.MODERATOR] == {
         "view_comment", "change_comment", "view_blockedword", "add_blockedword",
         "change_blockedword", "delete_blockedword",
     }  # fmt: skip

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from comments import services
 from comments.models import Comment
+from core import roles
 from tests.comments.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,7 @@ def test_queue_filters_by_status_flag_and_article_and_searches(client, moderator
     flagged = CommentFactory(title="Có cờ", flag_blocked_words=True)
     CommentFactory(title="Không cờ")
     client.force_login(moderator)
-    assert "Không cờ" not in client.get(CHANGELIST + "?flag=words").content.decode()
+    assert "Không cờ" not in client.get(CHANGELIST + "?flag=blocked_words").content.decode()
     html = client.get(CHANGELIST + f"?article={flagged.article_id}").content.decode()
     assert "Có cờ" in html and "Không cờ" not in html
     assert "Không cờ" in client.get(CHANGELIST + "?q=Không").content.decode()
@@ -224,7 +225,7 @@ def test_two_moderators_at_once_end_in_one_consistent_state(moderator, django_us
     from django.contrib.auth.models import Group
 
     other = django_user_model.objects.create_user("kiemduyet2", is_staff=True)
-    other.groups.add(Group.objects.get(name="Kiểm duyệt viên"))
+    other.groups.add(Group.objects.get(name=roles.MODERATOR))
     for _round in range(10):
         comment = CommentFactory()
         barrier = threading.Barrier(2)

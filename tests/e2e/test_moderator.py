@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from comments.models import Comment
+from core import roles
 from tests.comments.factories import CommentFactory
 from tests.conftest import ensure_groups
 from tests.e2e.conftest import log_in, screenshot
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_moderator_approves_a_comment_and_the_reader_sees_it(open_page):
     ensure_groups()
     moderator = UserFactory(username="kiemduyet", is_staff=True, first_name="Kim", last_name="Đặng")
-    moderator.groups.add(Group.objects.get(name="Kiểm duyệt viên"))
+    moderator.groups.add(Group.objects.get(name=roles.MODERATOR))
     article = build_newsroom()[0]
     comment = CommentFactory(
         article=article,

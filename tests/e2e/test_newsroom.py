@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from PIL import Image, ImageDraw
 
 from articles.models import Article
+from core import roles
 from tests.conftest import ensure_groups
 from tests.e2e.conftest import log_in, screenshot
 from tests.e2e.data import build_newsroom
@@ -33,8 +34,8 @@ def make_photo(path):
 
 def test_journalist_writes_and_submits_editor_publishes(open_page, tmp_path):
     ensure_groups()
-    staff("phongvien", "Phóng viên", first_name="Lan", last_name="Nguyễn")
-    editor = staff("bientap", "Biên tập viên", first_name="Hùng", last_name="Lê")
+    staff("phongvien", roles.JOURNALIST, first_name="Lan", last_name="Nguyễn")
+    editor = staff("bientap", roles.EDITOR, first_name="Hùng", last_name="Lê")
     build_newsroom()
     photo = tmp_path / "tuyen-duong.jpg"
     make_photo(photo)

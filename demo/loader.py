@@ -105,8 +105,7 @@ def _ensure_users(report: DemoReport, *, reset_passwords: bool) -> dict:
             user.set_password(password)
             user.save()
         if spec.group:
-            # get_or_create: a group may come from a migration not applied (or written) yet.
-            user.groups.add(Group.objects.get_or_create(name=spec.group)[0])
+            user.groups.add(Group.objects.get(name=spec.group))
         users[spec.username] = user
         label = spec.group or ("superuser" if spec.is_superuser else "")
         report.accounts.append(Account(spec.username, label, password))

@@ -7,7 +7,7 @@ plausible, not real. Bodies use the conventions of `markup.py`.
 
 from dataclasses import dataclass
 
-JOURNALIST, EDITOR, MODERATOR = "Phóng viên", "Biên tập viên", "Kiểm duyệt viên"
+from core.roles import EDITOR, JOURNALIST, MODERATOR
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from PIL import Image
 
-from articles.demo import images
 from articles.models import Article, Category, Series
 from articles.text import sanitize_html
+from core import roles
+from demo import images
 
 pytestmark = pytest.mark.django_db
 
@@ -127,9 +128,9 @@ def test_featured_stories_and_varied_view_counts(demo):
 def test_accounts_are_staff_in_their_groups_with_the_printed_passwords(demo):
     User = get_user_model()
     groups = {
-        "phongvien": "Phóng viên",
-        "bientap": "Biên tập viên",
-        "kiemduyet": "Kiểm duyệt viên",
+        "phongvien": roles.JOURNALIST,
+        "bientap": roles.EDITOR,
+        "kiemduyet": roles.MODERATOR,
     }
     for username, group in groups.items():
         user = User.objects.get(username=username)

@@ -4,6 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from comments.flagging import content_fingerprint
+from comments.models import Comment
+
 # (title, name, content, approved, flagged links)
 COMMENTS = (
     (
@@ -48,9 +51,6 @@ COMMENTS = (
 
 def ensure_comments(*, articles, moderator, now=None) -> int:
     """Create the demo comments under `articles` unless they are there; returns how many."""
-    from comments.models import Comment
-    from comments.moderation import content_fingerprint
-
     if not articles or Comment.objects.filter(article__in=articles).exists():
         return 0
     now = now or timezone.now()

@@ -25,18 +25,19 @@ _LINK_RE = re.compile(
 
 @dataclass
 class Flags:
-    many_links: bool = False
-    blocked_words: bool = False
-    duplicate: bool = False
-    bot: bool = False
+    """The flags raised for one comment (names from Comment.FLAG_FIELDS) and why."""
+
+    raised: set[str] = field(default_factory=set)
     details: list[str] = field(default_factory=list)
+
+    def raise_flag(self, name: str, *details: str) -> None:
+        assert name in Comment.FLAG_FIELDS, name
+        self.raised.add(name)
+        self.details.extend(details)
 
     def as_fields(self) -> dict:
         return {
-            "flag_many_links": self.many_links,
-            "flag_blocked_words": self.blocked_words,
-            "flag_duplicate": self.duplicate,
-            "flag_bot": self.bot,
+            **{name: name in self.raised for name in Comment.FLAG_FIELDS},
             "flag_details": "; ".join(self.details)[:300],
         }
 
@@ -72,17 +73,13 @@ def flags_for(*, title: str, content: str, fingerprint: str, looks_automated: li
     text = f"{title}\n{content}"
     links = count_links(text)
     if links > settings.COMMENT_MAX_LINKS:
-        flags.many_links = True
-        flags.details.append(_("%(count)s links") % {"count": links})
+        flags.raise_flag("flag_many_links", _("%(count)s links") % {"count": links})
     words = matched_blocked_words(text)
     if words:
-        flags.blocked_words = True
-        flags.details.append(_("words: %(words)s") % {"words": ", ".join(words)})
+        flags.raise_flag("flag_blocked_words", _("words: %(words)s") % {"words": ", ".join(words)})
     since = timezone.now() - timedelta(days=1)
     if Comment.objects.filter(content_hash=fingerprint, created_at__gte=since).exists():
-        flags.duplicate = True
-        flags.details.append(_("same content within a day"))
+        flags.raise_flag("flag_duplicate", _("same content within a day"))
     if looks_automated:
-        flags.bot = True
-        flags.details.extend(looks_automated)
+        flags.raise_flag("flag_bot", *looks_automated)
     return flags

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo.loader import load_demo
 from articles.models import Article
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):

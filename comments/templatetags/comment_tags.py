@@ -1,0 +1,46 @@
+"""How the comments app plugs into the article page, which the articles app owns."""
+
+from django import template
+from django.conf import settings
+from django.core.paginator import Paginator
+
+from comments.forms import CommentForm
+from comments.models import Comment
+
+register = template.Library()
+
+NOTICE_PARAM = "binh-luan"
+NOTICE_PENDING = "cho-duyet"
+PAGE_PARAM = "trang-binh-luan"
+
+
+def comment_section_context(request, article, **extra) -> dict:
+    """Approved comments (one page of them) and the form, for the article page.
+
+    On the article page the form is deferred (no captcha, no CSRF token: the page stays
+    cacheable); the comment page passes `live_form`, the captcha and the reader's input
+    through the `comment_form_state` context variable."""
+    paginator = Paginator(Comment.objects.for_article_page(article), settings.COMMENTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get(PAGE_PARAM))
+    context = {
+        "comment_page": page,
+        "comment_count": paginator.count,
+        "comment_form": CommentForm(),
+        "comment_page_param": PAGE_PARAM,
+        "comment_notice": request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
+        "live_form": False,
+    }
+    context.update(extra)
+    return context
+
+
+@register.simple_tag(takes_context=True)
+def comment_section(context, article) -> str:
+    """`{% comment_section article %}`: the approved comments and the form, rendered in the
+    page's own context (the site's names, the request) like `{% include %}`."""
+    section = comment_section_context(
+        context["request"], article, **context.get("comment_form_state", {})
+    )
+    section_template = context.template.engine.get_template("comments/_section.html")
+    with context.push(**section):
+        return section_template.render(context)
