@@ -32,8 +32,9 @@ run: export DEBUG ?= 1
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite with a coverage report (lines and branches of the site's own code).
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # Only the browser scenarios (they also run in `make test`).
 e2e: install

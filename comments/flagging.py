@@ -31,7 +31,8 @@ class Flags:
     details: list[str] = field(default_factory=list)
 
     def raise_flag(self, name: str, *details: str) -> None:
-        assert name in Comment.FLAG_FIELDS, name
+        if name not in Comment.FLAG_FIELDS:
+            raise ValueError(f"{name} is not one of Comment.FLAG_FIELDS")
         self.raised.add(name)
         self.details.extend(details)
 

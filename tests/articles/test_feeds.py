@@ -21,7 +21,8 @@ def read_feed(client, url):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
     root = ET.fromstring(response.content)
-    assert root.tag == "rss" and root.get("version") == "2.0"
+    assert root.tag == "rss"
+    assert root.get("version") == "2.0"
     return root.find("channel")
 
 
@@ -45,7 +46,8 @@ def test_pages_announce_the_feeds(client):
     series = SeriesFactory()
     ArticleFactory(published=True, category=category, series=series, part_number=1)
     home = client.get("/").content.decode()
-    assert 'type="application/rss+xml"' in home and 'href="/rss/"' in home
+    assert 'type="application/rss+xml"' in home
+    assert 'href="/rss/"' in home
     assert (
         f'href="/chuyen-muc/{category.slug}/rss/"'
         in client.get(category.get_absolute_url()).content.decode()

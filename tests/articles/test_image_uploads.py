@@ -114,7 +114,7 @@ def test_very_large_pictures_are_scaled_down(uploader, settings):
 
 
 @pytest.mark.parametrize(
-    "content, name, message",
+    ("content", "name", "message"),
     [
         (
             b"<html><script>alert(1)</script></html>",
@@ -214,5 +214,6 @@ def test_a_cover_image_that_is_not_an_image_is_refused_with_the_form_kept(client
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Tiêu đề giữ lại" in html and "Sapo giữ lại" in html
+    assert "Tiêu đề giữ lại" in html
+    assert "Sapo giữ lại" in html
     assert "errorlist" in html

@@ -4,13 +4,15 @@ import html as html_lib
 import json
 import re
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import factory
 import pytest
-from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, SeriesFactory, UserFactory
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,7 @@ def article(db):
         title="Khai mạc kỳ họp thứ 10 HĐND tỉnh",
         lead="Sáng nay, HĐND tỉnh khai mạc kỳ họp thứ 10 để xem xét nhiều nghị quyết quan trọng.",
         byline="Thu Hà",
-        published_at=timezone.make_aware(datetime(2025, 1, 25, 12, 28)),
+        published_at=datetime(2025, 1, 25, 12, 28, tzinfo=VIETNAM),
         cover_image=factory.django.ImageField(filename="ky-hop.jpg", format="JPEG", width=1600),
         cover_alt="Quang cảnh phiên khai mạc",
     )
@@ -74,7 +76,8 @@ def test_open_graph_tags(client, article, settings):
     assert meta(html, "og:site_name") == settings.SITE_NAME
     assert meta(html, "og:locale") == "vi_VN"
     image = meta(html, "og:image")
-    assert image.startswith("http://testserver/media/") and image == article_image(article)
+    assert image.startswith("http://testserver/media/")
+    assert image == article_image(article)
     assert meta(html, "og:image:alt") == "Quang cảnh phiên khai mạc"
     assert meta(html, "article:published_time") == "2025-01-25T12:28:00+07:00"
     assert meta(html, "article:section") == "Thời sự"

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "title, slug",
+    ("title", "slug"),
     [
         ("Khẳng định vai trò", "khang-dinh-vai-tro"),
         ("Đồng chí Đỗ Đức Đạt", "dong-chi-do-duc-dat"),
@@ -79,7 +79,7 @@ def test_a_cover_image_needs_an_alternative_text():
 
 
 @pytest.mark.parametrize(
-    "status, offset, visible",
+    ("status", "offset", "visible"),
     [
         (Article.Status.PUBLISHED, -60, True),
         (Article.Status.PUBLISHED, +3600, False),  # scheduled

@@ -28,7 +28,7 @@ DANGEROUS = [
 ]
 
 
-@pytest.mark.parametrize("dirty, clean", DANGEROUS)
+@pytest.mark.parametrize(("dirty", "clean"), DANGEROUS)
 def test_dangerous_markup_is_removed(dirty, clean):
     assert sanitize_html(dirty) == clean
 

@@ -44,7 +44,8 @@ def test_groups_exist_with_their_permissions(journalist, editor, moderator):
     assert journalist.has_perm("articles.upload_image")
     assert not journalist.has_perm("articles.publish_article")
     assert editor.has_perm("articles.publish_article")
-    assert editor.has_perm("articles.add_category") and editor.has_perm("articles.change_series")
+    assert editor.has_perm("articles.add_category")
+    assert editor.has_perm("articles.change_series")
     assert moderator.has_perm("comments.change_comment")
     assert not moderator.has_perm("articles.view_article")
     assert not moderator.has_perm("comments.view_personal_data")
@@ -175,6 +176,22 @@ def test_editor_unpublishes_in_bulk(client, editor):
     assert not Article.objects.published().exists()
 
 
+def test_a_bulk_action_reports_each_refused_article_and_does_the_rest(client, editor):
+    draft = ArticleFactory(title="Bản nháp đang viết")
+    already = ArticleFactory(title="Đã gửi duyệt rồi", status=Article.Status.REVIEW)
+    client.force_login(editor)
+    response = client.post(
+        ADD_URL,
+        {"action": "submit_for_review_action", "_selected_action": [draft.pk, already.pk]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Đã gửi duyệt 1 bài." in html
+    assert "“Đã gửi duyệt rồi”: Chỉ bản nháp mới gửi duyệt được." in html
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.REVIEW
+
+
 def test_services_refuse_what_the_role_may_not_do(journalist, other_journalist, editor):
     article = ArticleFactory(created_by=other_journalist)
     with pytest.raises(PermissionDenied):
@@ -201,7 +218,8 @@ def test_preview_is_for_staff_who_may_see_the_article(client, journalist, other_
         response = client.get(url)
         assert response.status_code == 200
         html = response.content.decode()
-        assert "Bản nháp bí mật" in html and "Bản xem trước" in html
+        assert "Bản nháp bí mật" in html
+        assert "Bản xem trước" in html
         assert response["X-Robots-Tag"] == "noindex"
 
 
@@ -210,10 +228,12 @@ def test_admin_index_shows_each_role_its_waiting_work(client, journalist, editor
     ArticleFactory.create_batch(2, status=Article.Status.REVIEW)
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    assert "Bài chờ duyệt" in html and '--due">2</strong>' in html
+    assert "Bài chờ duyệt" in html
+    assert '--due">2</strong>' in html
     client.force_login(journalist)
     html = client.get("/admin/").content.decode()
-    assert "Bản nháp của bạn" in html and '--due">1</strong>' in html
+    assert "Bản nháp của bạn" in html
+    assert '--due">1</strong>' in html
 
 
 def test_admin_carries_the_sites_name_not_djangos(client, editor):

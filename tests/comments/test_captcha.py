@@ -15,7 +15,8 @@ def test_challenge_is_five_digits():
     for _ in range(50):
         challenge, answer = five_digits()
         assert challenge == answer
-        assert len(answer) == 5 and answer.isdigit()
+        assert len(answer) == 5
+        assert answer.isdigit()
 
 
 def _assert_error_with_text_kept(response, message):

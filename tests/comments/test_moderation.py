@@ -71,7 +71,8 @@ def test_queue_shows_pending_comments_oldest_first_with_their_flags(client, mode
     html = client.get(CHANGELIST).content.decode()
     assert html.index(first.title) < html.index(second.title)
     assert "Đã duyệt rồi" not in html
-    assert "nhiều liên kết" in html and "3 liên kết" in html
+    assert "nhiều liên kết" in html
+    assert "3 liên kết" in html
     assert first.article.title in html
 
 
@@ -81,7 +82,8 @@ def test_queue_filters_by_status_flag_and_article_and_searches(client, moderator
     client.force_login(moderator)
     assert "Không cờ" not in client.get(CHANGELIST + "?flag=blocked_words").content.decode()
     html = client.get(CHANGELIST + f"?article={flagged.article_id}").content.decode()
-    assert "Có cờ" in html and "Không cờ" not in html
+    assert "Có cờ" in html
+    assert "Không cờ" not in html
     assert "Không cờ" in client.get(CHANGELIST + "?q=Không").content.decode()
     assert "Có cờ" in client.get(CHANGELIST + "?status__exact=all").content.decode()
 
@@ -144,7 +146,9 @@ def test_buttons_on_the_change_page_decide_and_open_the_next_pending_comment(cli
     first, second = CommentFactory(), CommentFactory()
     client.force_login(moderator)
     page = client.get(reverse("admin:comments_comment_change", args=[first.pk])).content.decode()
-    assert 'value="approve"' in page and 'value="spam"' in page and "Từ chối" in page
+    assert 'value="approve"' in page
+    assert 'value="spam"' in page
+    assert "Từ chối" in page
     response = client.post(
         reverse("admin:comments_comment_moderate", args=[first.pk]), {"decision": "approve"}
     )

@@ -38,7 +38,7 @@ def test_after_sending_the_article_says_the_comment_awaits_moderation_and_does_n
 
 
 @pytest.mark.parametrize(
-    "raw, stored",
+    ("raw", "stored"),
     [
         ("0912345678", "0912345678"),
         ("0912 345 678", "0912345678"),
@@ -71,7 +71,7 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize("override, message", BAD_INPUT)
+@pytest.mark.parametrize(("override", "message"), BAD_INPUT)
 def test_each_bad_input_gets_a_clear_error_and_everything_typed_is_kept(
     client, article, override, message
 ):

@@ -121,7 +121,9 @@ def test_featured_stories_and_varied_view_counts(demo):
     published = Article.objects.published()
     assert published.filter(is_featured=True).count() >= 3
     views = [article.view_count for article in published.most_read()[:5]]
-    assert len(views) == 5 and views == sorted(set(views), reverse=True) and views[-1] > 0
+    assert len(views) == 5
+    assert views == sorted(set(views), reverse=True)
+    assert views[-1] > 0
     assert published.values("view_count").distinct().count() > 20
 
 
@@ -140,13 +142,14 @@ def test_accounts_are_staff_in_their_groups_with_the_printed_passwords(demo):
     passwords = printed_passwords(demo)
     assert set(passwords) == {"admin", *groups}
     for user in User.objects.filter(username__in=passwords):
-        assert user.is_staff and user.first_name and user.last_name
+        assert user.is_staff
+        assert user.first_name
+        assert user.last_name
         assert user.check_password(passwords[user.username])
     creators = set(Article.objects.values_list("created_by__username", flat=True))
     assert creators == {"phongvien", "bientap"}
-    assert (
-        Article.objects.exclude(byline="").exists() and Article.objects.filter(byline="").exists()
-    )
+    assert Article.objects.exclude(byline="").exists()
+    assert Article.objects.filter(byline="").exists()
 
 
 def test_a_rerun_keeps_passwords_unless_asked_to_reset_them(load_demo):
@@ -161,7 +164,8 @@ def test_a_rerun_keeps_passwords_unless_asked_to_reset_them(load_demo):
     assert editor.check_password(first["bientap"])
 
     reset = printed_passwords(load_demo("--reset-passwords"))
-    assert set(reset) == set(first) and reset["bientap"] != first["bientap"]
+    assert set(reset) == set(first)
+    assert reset["bientap"] != first["bientap"]
     editor.refresh_from_db()
     assert editor.check_password(reset["bientap"])
 
@@ -175,9 +179,11 @@ def test_most_articles_have_a_described_cover_with_renditions(demo):
         assert article.cover_alt.startswith("Tranh minh họa")
         assert article.cover_caption
         name = article.cover_image.name
-        assert name.endswith(".jpg") and len(name) <= max_length
+        assert name.endswith(".jpg")
+        assert len(name) <= max_length
         assert default_storage.exists(name)
-        assert article.cover_width and article.cover_height
+        assert article.cover_width
+        assert article.cover_height
         for rendition in (article.cover_480, article.cover_800, article.cover_1200):
             assert default_storage.exists(rendition.name)
 
@@ -186,7 +192,8 @@ def test_bodies_are_clean_rich_text_that_survives_sanitising(demo):
     articles = list(Article.objects.all())
     for article in articles:
         assert sanitize_html(article.body) == article.body
-        assert article.body.startswith("<p>") and "<p>" in article.body
+        assert article.body.startswith("<p>")
+        assert "<p>" in article.body
         assert not article.lead.startswith("HNP")
     parts = [article for article in articles if article.series_id]
     assert all("<h2>" in article.body for article in parts)
@@ -197,7 +204,8 @@ def test_bodies_are_clean_rich_text_that_survives_sanitising(demo):
     assert len(figures) >= 3
     for article in figures:
         src = re.search(r'<img src="([^"]+)" alt="([^"]+)"', article.body)
-        assert src and "<figcaption>" in article.body
+        assert src
+        assert "<figcaption>" in article.body
         assert default_storage.exists(src.group(1).removeprefix(default_storage.base_url))
 
 

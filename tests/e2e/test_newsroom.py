@@ -110,7 +110,8 @@ def test_journalist_writes_and_submits_editor_publishes(open_page, tmp_path):
     editor_page.wait_for_url(re.compile(r"/admin/articles/article/$"))
     assert "xuất bản" in editor_page.inner_text(".messagelist")
     article.refresh_from_db()
-    assert article.is_published and article.published_by == editor
+    assert article.is_published
+    assert article.published_by == editor
 
     reader = open_page()
     reader.goto("/")
@@ -128,4 +129,6 @@ def test_journalist_writes_and_submits_editor_publishes(open_page, tmp_path):
     )
     assert reader.inner_text(".article__byline") == "Nguyễn Lan"
     screenshot(reader, "newsroom-4-published-article")
-    assert not journalist_page.errors and not editor_page.errors and not reader.errors
+    assert not journalist_page.errors
+    assert not editor_page.errors
+    assert not reader.errors
