@@ -14,8 +14,9 @@ from imagekit.processors import ResizeToFit
 from .search import search_articles
 from .text import fold, html_to_text, sanitize_html, vietnamese_slugify
 
-# Renditions of cover images, for srcset. Generated when the cover is saved ("optimistic"),
-# so rendering a page never touches the storage to check that they exist.
+# Widths of the cover renditions: Article gets a `cover_<width>` field for each, and the
+# `cover_srcset` tag offers them all. Generated when the cover is saved ("optimistic"), so
+# rendering a page never touches the storage to check that they exist.
 COVER_WIDTHS = (480, 800, 1200)
 
 
@@ -278,9 +279,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    cover_480 = _cover_rendition(480)
-    cover_800 = _cover_rendition(800)
-    cover_1200 = _cover_rendition(1200)
+    # cover_480, cover_800, cover_1200: one rendition per width of COVER_WIDTHS. At class
+    # scope vars() is the namespace the model is built from, so these are ordinary fields.
+    vars().update({f"cover_{width}": _cover_rendition(width) for width in COVER_WIDTHS})
 
     objects = ArticleQuerySet.as_manager()
 

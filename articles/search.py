@@ -261,11 +261,6 @@ def _mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | No
     return "".join(parts)
 
 
-def highlight(text: str, terms: list[str]) -> SafeString:
-    """`text`, escaped, with the query's words wrapped in <mark>."""
-    return mark_safe(_mark(text, _matches(text, terms)[0]))  # noqa: S308 - parts escaped
-
-
 def snippet(texts: list[str], terms: list[str], *, length: int = 240) -> SafeString:
     """About `length` characters of the text holding the most query words (the first one
     on a tie), from a little before the first of them, escaped, the words wrapped in <mark>.

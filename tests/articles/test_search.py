@@ -15,7 +15,6 @@ from articles.models import Article
 from articles.search import (
     MAX_QUERY_LENGTH,
     clean_query,
-    highlight,
     index_scans_preferred,
     query_terms,
     snippet,
@@ -423,9 +422,9 @@ def test_query_terms_are_folded_words():
     assert query_terms("%_'\"") == []
 
 
-def test_highlight_marks_whole_words_in_decomposed_text():
+def test_snippet_marks_whole_words_in_decomposed_text():
     text = unicodedata.normalize("NFD", "Hà Nội và Hà Nam")
-    html = highlight(text, ["noi"])
+    html = snippet([text], ["noi"])
     assert html.count("<mark>") == 1
     assert f"<mark>{unicodedata.normalize('NFD', 'Nội')}</mark>" in html
 

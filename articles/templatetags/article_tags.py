@@ -1,0 +1,18 @@
+"""Tags for the article pictures of pages and cards."""
+
+from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
+from articles.models import COVER_WIDTHS
+
+register = template.Library()
+
+
+@register.simple_tag
+def cover_srcset(article) -> SafeString:
+    """The `srcset` of an article's cover: each rendition of COVER_WIDTHS with its width,
+    "/media/…480.webp 480w, /media/…800.webp 800w, …"."""
+    return format_html_join(
+        ", ", "{} {}w", ((getattr(article, f"cover_{width}").url, width) for width in COVER_WIDTHS)
+    )
