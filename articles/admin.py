@@ -19,8 +19,24 @@ from .images import clean_image
 from .models import Article, Category, Series
 
 
+class ReaderPagesAdminMixin:
+    """Whatever the admin saves or deletes here is on readers' pages at once (page cache)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.reader_pages_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.reader_pages_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.reader_pages_changed()
+
+
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "parent", "order", "slug"]
     list_editable = ["order"]
     list_select_related = ["parent"]
@@ -29,7 +45,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "slug", "created_at"]
     search_fields = ["title"]
     date_hierarchy = "created_at"
@@ -65,7 +81,7 @@ WORKFLOW_BUTTONS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(ServiceActionsMixin, admin.ModelAdmin):
+class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [

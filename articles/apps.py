@@ -9,6 +9,13 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from core import pagecache
+
+        from . import services
         from .search import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="hnp_sqlite_fold")
+
+        # What the page cache must know about the pages this app owns.
+        pagecache.register_query_params("page", "q")
+        pagecache.register_next_change(services.next_scheduled_change)

@@ -369,3 +369,17 @@ class Article(models.Model):
             errors["cover_alt"] = _("Describe the cover image for readers who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+
+class PendingView(models.Model):
+    """One reader's view not yet added to its article's count (used when Redis is absent
+    or down; with Redis, views wait in a hash instead). `flush_view_counts` adds them up."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("pending view")
+        verbose_name_plural = _("pending views")
+
+    def __str__(self):
+        return f"{self.article_id}"

@@ -1,13 +1,14 @@
-"""Everything that changes an article's state: the editorial workflow and view counting."""
+"""Everything that changes an article's state: the editorial workflow."""
 
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from core.roles import can_publish, can_submit_for_review
 
 from .models import Article
@@ -35,6 +36,7 @@ def publish_article(
     article.published_at = at or article.published_at or timezone.now()
     article.published_by = editor
     article.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    reader_pages_changed()
     return article
 
 
@@ -44,9 +46,22 @@ def unpublish_article(*, article: Article, editor: AbstractBaseUser) -> Article:
         raise PermissionDenied(_("Only editors can unpublish articles."))
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    reader_pages_changed()
     return article
 
 
-def count_view(*, article: Article) -> None:
-    """One more reader. A single UPDATE ... SET view_count = view_count + 1: no lost update."""
-    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+def reader_pages_changed() -> None:
+    """Articles, categories or series changed: readers see it on their next request (once
+    the change is committed), on every page that shows them."""
+    transaction.on_commit(pagecache.site_changed)
+
+
+def next_scheduled_change() -> float | None:
+    """When the next scheduled article appears (Unix time), if one is waiting."""
+    moment = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return moment.timestamp() if moment else None

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.pagecache import CacheablePageMixin
 from core.roles import can_preview_article
 
 from .models import Article, Category, Series
 from .search import clean_query, index_scans_preferred, query_terms, search_result
-from .services import count_view
+from .viewcounts import record_view
 
 RELATED_COUNT = 10
 
@@ -33,7 +34,7 @@ class ArticlePageMixin:
         return context
 
 
-class HomeView(TemplateView):
+class HomeView(CacheablePageMixin, TemplateView):
     template_name = "articles/home.html"
     per_category = 4
 
@@ -55,7 +56,7 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleDetailView(ArticlePageMixin, DetailView):
+class ArticleDetailView(CacheablePageMixin, ArticlePageMixin, DetailView):
     def get_queryset(self):
         return Article.objects.published().for_detail()
 
@@ -63,9 +64,18 @@ class ArticleDetailView(ArticlePageMixin, DetailView):
         self.object = self.get_object()
         if self.object.slug != kwargs["slug"]:
             return redirect(self.object, permanent=True)
-        count_view(article=self.object)
-        self.object.view_count += 1
+        record_view(request, self.object.pk)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    @classmethod
+    def page_cache_scopes(cls, url_kwargs):
+        # Its comments and its view count change this page only.
+        return [f"article:{url_kwargs['pk']}"]
+
+    @classmethod
+    def page_cache_hit(cls, request, url_kwargs):
+        # A reader served from the page cache is counted all the same.
+        record_view(request, url_kwargs["pk"])
 
 
 class ArticlePreviewView(LoginRequiredMixin, ArticlePageMixin, DetailView):
@@ -87,7 +97,7 @@ class ArticlePreviewView(LoginRequiredMixin, ArticlePageMixin, DetailView):
         return response
 
 
-class CategoryView(ListView):
+class CategoryView(CacheablePageMixin, ListView):
     template_name = "articles/category.html"
     context_object_name = "articles"
     paginate_by = 20
@@ -106,7 +116,7 @@ class CategoryView(ListView):
         )
 
 
-class SeriesView(ListView):
+class SeriesView(CacheablePageMixin, ListView):
     template_name = "articles/series.html"
     context_object_name = "articles"
     paginate_by = 20
@@ -122,7 +132,7 @@ class SeriesView(ListView):
         )
 
 
-class SearchView(ListView):
+class SearchView(CacheablePageMixin, ListView):
     """Published articles matching the reader's words, with or without diacritics."""
 
     template_name = "articles/search.html"

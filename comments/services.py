@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
+from core import pagecache
 from core.roles import can_moderate
 
 from .flagging import content_fingerprint, flags_for
@@ -93,6 +94,8 @@ def _decide(
                 "rejection_note",
             ]
         )
+    # Approved, hidden or refused: the article's page shows it (or not) at once.
+    transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
     return locked
 
 

@@ -85,7 +85,10 @@ def comment_session(request):
 class CommentPageView(ArticleDetailView):
     """The article page with a live form and its captcha, for readers without JavaScript
     and for an invalid submission shown again. Receives the form; stores valid comments
-    (post/redirect/get). Not counted as a view of the article."""
+    (post/redirect/get). Not counted as a view of the article; never cached (it carries a
+    captcha and a CSRF token)."""
+
+    page_cacheable = False
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -79,6 +79,7 @@ if env.bool("DEMO_CONTENT", default=DEBUG):
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,16 +139,20 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hnp"),
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            # Short: a hanging Redis must not tie up workers (see CACHE_RETRY_SECONDS).
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "core.cache.ResilientDatabaseCache",
             "LOCATION": "hnp_cache",
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hnp"),
         }
@@ -155,9 +160,28 @@ else:
     # django-ratelimit wants atomic increments, which only Redis or memcached give. The
     # database cache is still shared by all workers, so limits hold; under a burst of
     # simultaneous requests a few may slip through. Production should set REDIS_URL.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Our backends subclass django-redis's RedisCache and Django's DatabaseCache, adding only
+# failure handling; django-ratelimit knows them by their original class paths only.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# The cache is an accelerator, never a dependency (core/cache.py): when it fails, operations
+# are misses, the cache is skipped for CACHE_RETRY_SECONDS, and the failure is logged at
+# most once per CACHE_LOG_SECONDS in each process.
+CACHE_RETRY_SECONDS = env.int("CACHE_RETRY_SECONDS", default=10)
+CACHE_LOG_SECONDS = 60
+# Whole reader pages for anonymous readers (core/pagecache.py), invalidated explicitly on
+# every change; this is only the longest a page is kept unseen. 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long a reverse proxy (nginx's micro-cache) or a browser may reuse anonymous pages.
+PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
+# Views wait in the cache (or a table) and are added to articles at most this often
+# (seconds), also from a reader's request; 0: only `manage.py flush_view_counts` does it.
+VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=60)
 
 RATELIMIT_USE_CACHE = "default"
+# Limits live in the cache; while it is down they do not apply (decided in README: the
+# captcha and the moderation queue still stand between a flood and the readers).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "core.net.client_ip"
 # How many reverse proxies (load balancer, nginx) stand in front of the app and append to
 # X-Forwarded-For. 0 means the client address is REMOTE_ADDR and the header is ignored.

@@ -15,6 +15,12 @@ def _fresh_redis_cache():
     return
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests of what rendering a page costs: no whole-page cache in front of it."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def ensure_groups():
     """Tests that flush the database (live server, threads) wipe the groups; flushing
     sends post_migrate again, and this puts them back the same way if it did not."""

@@ -23,3 +23,5 @@ SERVE_MEDIA = True  # the browser tests look at uploaded pictures
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Parallel test workers (pytest-xdist) must not see each other's cache keys in Redis.
 CACHES["default"]["KEY_PREFIX"] = "hnp-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+# Views are flushed by the tests that count them, never behind their backs.
+VIEW_COUNT_FLUSH_SECONDS = 0

@@ -60,7 +60,7 @@ def measure(client, url, django_assert_max_num_queries):
 
 
 def test_public_pages_do_not_grow_with_the_number_of_articles(
-    client, newsroom, django_assert_max_num_queries
+    client, newsroom, django_assert_max_num_queries, page_cache_off
 ):
     categories, series, add = newsroom
     article = add(85)[5]

@@ -342,7 +342,7 @@ def test_an_odd_page_number_shows_a_page_not_an_error(client, page):
         "hà nội " * 800,
     ],
 )
-def test_odd_queries_give_a_normal_page(client, q, django_assert_max_num_queries):
+def test_odd_queries_give_a_normal_page(client, q, django_assert_max_num_queries, page_cache_off):
     ArticleFactory(published=True, title="Hà Nội mùa thu")
     client.get(SEARCH_URL)  # warms the cached menu and sidebar
     with django_assert_max_num_queries(6):
@@ -368,7 +368,9 @@ def test_a_very_long_query_is_cut_and_still_searched(client):
     assert found(client, "ha noi " * 700) == [article.pk]
 
 
-def test_an_empty_query_asks_for_words_and_runs_no_search(client, django_assert_max_num_queries):
+def test_an_empty_query_asks_for_words_and_runs_no_search(
+    client, django_assert_max_num_queries, page_cache_off
+):
     ArticleFactory(published=True)
     response = search(client, "")
     html = response.content.decode()
@@ -386,7 +388,9 @@ def test_result_pages_are_not_indexed(client):
     assert '<meta name="robots" content="noindex, follow">' in html
 
 
-def test_search_page_queries_do_not_grow_with_results(client, django_assert_max_num_queries):
+def test_search_page_queries_do_not_grow_with_results(
+    client, django_assert_max_num_queries, page_cache_off
+):
     series = SeriesFactory()
     for n in range(30):
         ArticleFactory(

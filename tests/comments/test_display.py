@@ -90,7 +90,7 @@ def test_many_comments_are_paginated(client, article, settings):
 
 
 def test_article_page_queries_do_not_grow_with_comments(
-    client, article, django_assert_max_num_queries, django_assert_num_queries
+    client, article, django_assert_max_num_queries, django_assert_num_queries, page_cache_off
 ):
     CommentFactory.create_batch(3, article=article, approved=True)
     # A cold page fills the cached fragments (menu, related lists, most read) once.

@@ -67,7 +67,7 @@ def test_database_url_selects_postgresql_through_psycopg3():
 
 def test_without_redis_the_cache_is_shared_by_all_workers():
     backend = settings_json({"DEBUG": "1"}, "settings.CACHES['default']['BACKEND']")
-    assert backend == "django.core.cache.backends.db.DatabaseCache"
+    assert backend == "core.cache.ResilientDatabaseCache"
 
 
 def test_redis_url_selects_redis_for_the_cache():
@@ -75,7 +75,7 @@ def test_redis_url_selects_redis_for_the_cache():
         {"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/3"},
         "settings.CACHES['default']['BACKEND']",
     )
-    assert backend == "django_redis.cache.RedisCache"
+    assert backend == "core.cache.ResilientRedisCache"
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis answers on 127.0.0.1:6379")

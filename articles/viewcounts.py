@@ -1,0 +1,129 @@
+"""Counting readers off the request path.
+
+A view is one atomic increment in Redis (HINCRBY on a hash of article id → views), or,
+without Redis (or while it is down), one INSERT of a PendingView row: never an UPDATE of
+the article's row per reader. `flush_view_counts()` adds the waiting views to
+Article.view_count in a few statements; it runs from `manage.py flush_view_counts` (cron or
+a timer) and, unless VIEW_COUNT_FLUSH_SECONDS is 0, by itself at most once per that many
+seconds, so the count on a page lags by at most that interval.
+"""
+
+import logging
+import re
+import time
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+
+from core.cache import cache_is_degraded
+from core.pagecache import scopes_changed
+
+from .models import Article, PendingView
+
+logger = logging.getLogger(__name__)
+
+# Crawlers that say what they are. Link previews (Facebook, Zalo) fetch a page once per
+# share, not per reader.
+_BOT_RE = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|preview", re.IGNORECASE)
+_PENDING = "views:pending"
+_FLUSHING = "views:flushing"
+_FLUSH_LOCK = "views:flush-lock"
+_FLUSH_DUE = "views:flush-due"
+_BATCH = 10_000
+
+
+def is_bot(request) -> bool:
+    return bool(_BOT_RE.search(request.META.get("HTTP_USER_AGENT", "")))
+
+
+def _redis():
+    """The raw Redis client behind the cache, or None when the cache is not Redis."""
+    if not settings.REDIS_URL:
+        return None
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("default")
+
+
+def _redis_errors():
+    from redis.exceptions import RedisError
+
+    return (RedisError, OSError)
+
+
+def record_view(request, article_id: int) -> None:
+    """Count one reader of the article (not a crawler)."""
+    if is_bot(request):
+        return
+    client = None if cache_is_degraded() else _redis()
+    try:
+        if client is None:
+            raise LookupError
+        client.hincrby(cache.make_key(_PENDING), article_id, 1)
+    except (LookupError, *_redis_errors()):
+        PendingView.objects.create(article_id=article_id)
+    _flush_when_due()
+
+
+_next_due_check = time.monotonic()
+
+
+def _flush_when_due() -> None:
+    """Flush from a reader's request at most once per interval across all processes; each
+    process asks the shared cache at most that often."""
+    global _next_due_check
+    interval = settings.VIEW_COUNT_FLUSH_SECONDS
+    if not interval or time.monotonic() < _next_due_check:
+        return
+    _next_due_check = time.monotonic() + interval
+    if cache.add(_FLUSH_DUE, 1, interval):
+        try:
+            flush_view_counts()
+        except Exception:  # noqa: BLE001 - a failed flush keeps the views for the next one
+            logger.exception("Could not flush view counts; they wait for the next flush")
+
+
+def flush_view_counts() -> int:
+    """Add every waiting view to its article's count; returns how many views were added."""
+    counts = Counter()
+    client = None if cache_is_degraded() else _redis()
+    taken = _take_redis_views(client, counts) if client is not None else False
+    with transaction.atomic():
+        waiting = list(
+            PendingView.objects.select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", "article_id")[:_BATCH]
+        )
+        counts.update(article_id for _pk, article_id in waiting)
+        if waiting:
+            PendingView.objects.filter(pk__in=[pk for pk, _article in waiting]).delete()
+        by_amount = defaultdict(list)
+        for article_id, amount in counts.items():
+            by_amount[amount].append(article_id)
+        for amount, article_ids in by_amount.items():
+            Article.objects.filter(pk__in=article_ids).update(view_count=F("view_count") + amount)
+    if taken:
+        client.delete(cache.make_key(_FLUSHING), cache.make_key(_FLUSH_LOCK))
+    if counts:
+        scopes_changed(f"article:{article_id}" for article_id in counts)
+    return sum(counts.values())
+
+
+def _take_redis_views(client, counts: Counter) -> bool:
+    """Move the waiting views aside (atomically, so none are lost meanwhile) and read them.
+    The lock keeps two flushes from adding the same views twice."""
+    pending, flushing, lock = (cache.make_key(k) for k in (_PENDING, _FLUSHING, _FLUSH_LOCK))
+    try:
+        if not client.set(lock, 1, nx=True, ex=300):
+            return False
+        # A hash left by a flush that died half-way is added now, before new views.
+        if not client.exists(flushing) and client.exists(pending):
+            client.rename(pending, flushing)
+        counts.update({int(k): int(v) for k, v in client.hgetall(flushing).items()})
+        return True
+    except _redis_errors():
+        logger.warning("Redis unavailable: views waiting there are flushed later")
+        return False

@@ -1,0 +1,224 @@
+"""Whole reader pages from the shared cache, for readers who are not logged in.
+
+A page is cached only when its view says so (CacheablePageMixin), only for GET/HEAD requests
+without a session cookie (staff neither get nor fill cached pages), and only when the
+response is a plain 200 without cookies and without `private`/`no-store`/`no-cache`.
+
+Pages are never served stale by waiting for a timeout. Each cached page carries the
+versions it was built with: the site's version, which any change to what lists show
+bumps (an article published, edited, unpublished, deleted; a category or series changed;
+the time of the next scheduled article reached), and, for pages that belong to one
+object, that object's version (an article's comments moderated, its views counted).
+A hit is one round trip to the cache: the page and the versions it must still match.
+
+The apps tell this module what they own at start-up (`register_*` from their AppConfig),
+so it imports none of them.
+"""
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+
+from core.cache import cache_is_degraded
+
+SITE = "site"
+_PREFIX = "pc:"
+_VERSION = _PREFIX + "v:"
+
+
+@dataclass
+class _Registry:
+    # Query parameters that change what a page shows; any other (fbclid, utm_…) is ignored
+    # in the key, so tracking links neither miss nor flood the cache.
+    query_params: set
+    # Returns the Unix time of the next scheduled change of the site, or None.
+    next_change: Callable[[], float | None] | None
+
+
+_registry = _Registry(query_params=set(), next_change=None)
+
+
+def register_query_params(*names: str) -> None:
+    _registry.query_params.update(names)
+
+
+def register_next_change(function: Callable[[], float | None]) -> None:
+    _registry.next_change = function
+
+
+# --- versions ----------------------------------------------------------------------------
+
+
+def _new_version(next_change: float | None = None):
+    # A random token, not a counter: a version evicted from the cache and made again can
+    # never match a page built before.
+    return (secrets.token_hex(6), next_change)
+
+
+def site_changed() -> None:
+    """Something lists show has changed: every cached page is rebuilt on its next view."""
+    next_change = _registry.next_change() if _registry.next_change else None
+    cache.set(_VERSION + SITE, _new_version(next_change), None)
+
+
+def scope_changed(scope: str) -> None:
+    """The object behind `scope` (e.g. "article:12") changed: its pages are rebuilt."""
+    cache.set(_VERSION + scope, _new_version(), None)
+
+
+def scopes_changed(scopes) -> None:
+    cache.set_many({_VERSION + scope: _new_version() for scope in scopes}, None)
+
+
+def site_version() -> str:
+    """The site's current version token, for keys of fragments that lists share."""
+    version = cache.get(_VERSION + SITE)
+    return version[0] if version else "0"
+
+
+def _page_key(request) -> str:
+    kept = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in _registry.query_params
+        for value in values
+    )
+    return f"{_PREFIX}{request.path}?{urlencode(kept)}"
+
+
+# --- views opt in ------------------------------------------------------------------------
+
+
+class CacheablePageMixin:
+    """For reader views whose pages are the same for every anonymous reader.
+
+    The middleware reads these class attributes after resolving the URL, before the view
+    runs, so that a hit costs no more than the lookup."""
+
+    page_cacheable = True
+
+    @classmethod
+    def page_cache_scopes(cls, url_kwargs) -> list[str]:
+        """Scopes besides the site's whose change must rebuild this page."""
+        return []
+
+    @classmethod
+    def page_cache_hit(cls, request, url_kwargs) -> None:
+        """Called when a reader gets this page from the cache (the view does not run)."""
+
+
+def _cacheable_view(request):
+    """The view class behind the URL if its pages may be cached, else None."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None, None
+    view_class = getattr(match.func, "view_class", None)
+    if not getattr(view_class, "page_cacheable", False):
+        return None, None
+    return view_class, match.kwargs
+
+
+def _is_anonymous_read(request) -> bool:
+    return request.method in ("GET", "HEAD") and (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _storable(response) -> bool:
+    if response.status_code != 200:
+        return False
+    if response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serve and keep whole pages for anonymous readers (see the module's docstring).
+
+    Placed after SecurityMiddleware and WhiteNoise and before everything else, so a hit
+    skips sessions, CSRF, authentication and the view; the headers the inner middleware
+    added (CSP, X-Frame-Options…) are stored with the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or cache_is_degraded():
+            return self.get_response(request)
+        view_class, url_kwargs = _cacheable_view(request)
+        if view_class is None:
+            return self.get_response(request)
+        if not _is_anonymous_read(request):
+            response = self.get_response(request)
+            # The same page for a logged-in person: keep it out of shared caches.
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        key = _page_key(request)
+        scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
+        found = cache.get_many([key, *(_VERSION + s for s in scopes)])
+        versions = {s: found.get(_VERSION + s) for s in scopes}
+        entry = found.get(key)
+        if entry is not None and self._still_valid(entry, versions):
+            view_class.page_cache_hit(request, url_kwargs)
+            return self._hit(entry)
+
+        response = self.get_response(request)
+        if _storable(response):
+            self._store(key, response, scopes, versions)
+        return response
+
+    @staticmethod
+    def _still_valid(entry, versions) -> bool:
+        site = versions.get(SITE)
+        if site is not None and site[1] is not None and time.time() >= site[1]:
+            site_changed()  # a scheduled article is due: everything that lists it changes
+            return False
+        return entry["versions"] == {s: v[0] if v else None for s, v in versions.items()}
+
+    @staticmethod
+    def _hit(entry) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response.headers[header] = value
+        response.headers["X-Page-Cache"] = "hit"
+        return response
+
+    def _store(self, key, response, scopes, versions) -> None:
+        # A version missing from the cache (first start, eviction) is made now; the page is
+        # kept under the versions read *before* it was built, so a change that happened
+        # while it was being built makes it a miss, never a stale hit.
+        for scope in scopes:
+            if versions[scope] is None:
+                if scope == SITE:
+                    site_changed()
+                else:
+                    scope_changed(scope)
+                return  # keep it next time, under a version everyone agrees on
+        patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
+        response.headers["X-Page-Cache"] = "miss"
+        cache.set(
+            key,
+            {
+                "versions": {s: versions[s][0] for s in scopes},
+                "status": response.status_code,
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in ("set-cookie", "x-page-cache")
+                ],
+                "content": response.content,
+            },
+            settings.PAGE_CACHE_SECONDS,
+        )
