@@ -99,7 +99,8 @@ def resilient(cls, errors: tuple[type[Exception], ...]):
         for name in _FALLBACKS
         if hasattr(cls, name)
     }
-    namespace.setdefault("_run_guarded", lambda self, method, *a, **kw: method(self, *a, **kw))
+    if not hasattr(cls, "_run_guarded"):
+        namespace["_run_guarded"] = lambda self, method, *a, **kw: method(self, *a, **kw)
     return type(f"Resilient{cls.__name__}", (cls,), namespace)
 
 

@@ -63,10 +63,13 @@ def _new_version(next_change: float | None = None):
     return (secrets.token_hex(6), next_change)
 
 
+def _next_change() -> float | None:
+    return _registry.next_change() if _registry.next_change else None
+
+
 def site_changed() -> None:
     """Something lists show has changed: every cached page is rebuilt on its next view."""
-    next_change = _registry.next_change() if _registry.next_change else None
-    cache.set(_VERSION + SITE, _new_version(next_change), None)
+    cache.set(_VERSION + SITE, _new_version(_next_change()), None)
 
 
 def scope_changed(scope: str) -> None:
@@ -169,6 +172,8 @@ class PageCacheMiddleware:
         scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
         found = cache.get_many([key, *(_VERSION + s for s in scopes)])
         versions = {s: found.get(_VERSION + s) for s in scopes}
+        if versions[SITE] is not None:
+            request.site_version = versions[SITE][0]
         entry = found.get(key)
         if entry is not None and self._still_valid(entry, versions):
             view_class.page_cache_hit(request, url_kwargs)
@@ -196,16 +201,15 @@ class PageCacheMiddleware:
         return response
 
     def _store(self, key, response, scopes, versions) -> None:
-        # A version missing from the cache (first start, eviction) is made now; the page is
-        # kept under the versions read *before* it was built, so a change that happened
-        # while it was being built makes it a miss, never a stale hit.
+        # A version missing from the cache (first start, eviction) is made now, only if
+        # still missing: had a change set it meanwhile, this page may be stale, so it is not
+        # kept. Otherwise the page is kept under the versions read before it was built.
         for scope in scopes:
             if versions[scope] is None:
-                if scope == SITE:
-                    site_changed()
-                else:
-                    scope_changed(scope)
-                return  # keep it next time, under a version everyone agrees on
+                version = _new_version(_next_change() if scope == SITE else None)
+                if not cache.add(_VERSION + scope, version, None):
+                    return
+                versions[scope] = version
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
         response.headers["X-Page-Cache"] = "miss"
         cache.set(

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hnp.context_processors.site",
                 "articles.context_processors.navigation",
+                "core.context_processors.page_cache",
             ],
         },
     },
@@ -155,6 +156,8 @@ else:
             "BACKEND": "core.cache.ResilientDatabaseCache",
             "LOCATION": "hnp_cache",
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="hnp"),
+            # Whole pages live here too: room for every page readers open in a while.
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20_000)},
         }
     }
     # django-ratelimit wants atomic increments, which only Redis or memcached give. The

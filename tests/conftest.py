@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from core import roles
+from core.cache import _Health
 from tests.factories import UserFactory
 
 
@@ -10,9 +11,11 @@ from tests.factories import UserFactory
 def _fresh_redis_cache():
     """Each test starts with an empty cache. The database cache is rolled back with each
     test's transaction; Redis is not, so our keys (this worker's prefix only) are dropped."""
+    _Health.down_until = _Health.last_logged = 0.0  # no failure remembered from another test
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
-    return
+    yield
+    _Health.down_until = _Health.last_logged = 0.0
 
 
 @pytest.fixture

@@ -93,8 +93,9 @@ def test_article_page_queries_do_not_grow_with_comments(
     client, article, django_assert_max_num_queries, django_assert_num_queries, page_cache_off
 ):
     CommentFactory.create_batch(3, article=article, approved=True)
-    # A cold page fills the cached fragments (menu, related lists, most read) once.
-    with django_assert_max_num_queries(26):
+    # A cold page fills the cached fragments (menu, related lists, most read) once; without
+    # Redis it also reads the site's version and stores the view (one INSERT).
+    with django_assert_max_num_queries(28):
         assert client.get(article.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(8) as warm:
         assert client.get(article.get_absolute_url()).status_code == 200

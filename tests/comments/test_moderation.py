@@ -18,11 +18,15 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/comments/comment/"
 
 
-def test_approve_records_who_and_when_and_shows_the_comment_at_once(client, moderator):
+def test_approve_records_who_and_when_and_shows_the_comment_at_once(
+    client, moderator, django_capture_on_commit_callbacks
+):
     comment = CommentFactory(title="Sắp được duyệt")
     page = comment.article.get_absolute_url()
-    client.get(page)  # the page has been seen (and its fragments cached) before
-    services.approve_comment(comment=comment, moderator=moderator)
+    client.get(page)  # the page has been seen (and cached) before
+    client.get(page)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_comment(comment=comment, moderator=moderator)
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
     assert comment.moderated_by == moderator
@@ -30,13 +34,17 @@ def test_approve_records_who_and_when_and_shows_the_comment_at_once(client, mode
     assert "Sắp được duyệt" in client.get(page).content.decode()
 
 
-def test_rejecting_an_approved_comment_takes_it_down_at_once(client, moderator):
+def test_rejecting_an_approved_comment_takes_it_down_at_once(
+    client, moderator, django_capture_on_commit_callbacks
+):
     comment = CommentFactory(approved=True, title="Sẽ bị gỡ")
     page = comment.article.get_absolute_url()
     assert "Sẽ bị gỡ" in client.get(page).content.decode()
-    services.reject_comment(
-        comment=comment, moderator=moderator, reason=Comment.RejectionReason.OFFENSIVE
-    )
+    assert "Sẽ bị gỡ" in client.get(page).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_comment(
+            comment=comment, moderator=moderator, reason=Comment.RejectionReason.OFFENSIVE
+        )
     assert "Sẽ bị gỡ" not in client.get(page).content.decode()
     comment.refresh_from_db()
     assert (comment.status, comment.rejection_reason) == ("rejected", "offensive")
