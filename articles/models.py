@@ -279,9 +279,10 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    # cover_480, cover_800, cover_1200: one rendition per width of COVER_WIDTHS. At class
-    # scope vars() is the namespace the model is built from, so these are ordinary fields.
-    vars().update({f"cover_{width}": _cover_rendition(width) for width in COVER_WIDTHS})
+    # One rendition per width of COVER_WIDTHS (a test checks they match).
+    cover_480 = _cover_rendition(480)
+    cover_800 = _cover_rendition(800)
+    cover_1200 = _cover_rendition(1200)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -344,6 +345,10 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    def cover_renditions(self) -> list:
+        """The cover's renditions, one per width of COVER_WIDTHS, narrowest first."""
+        return [getattr(self, f"cover_{width}") for width in COVER_WIDTHS]
 
     @property
     def is_draft(self) -> bool:

@@ -14,7 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.db import DatabaseCache
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, connections, router
 
 logger = logging.getLogger(__name__)
 
@@ -104,18 +104,27 @@ def resilient(cls, errors: tuple[type[Exception], ...]):
     return type(f"Resilient{cls.__name__}", (cls,), namespace)
 
 
-class _SavepointDatabaseCache(DatabaseCache):
+class _CheckedDatabaseCache(DatabaseCache):
+    """The database cache, first checking (once per process) that its table exists: a
+    failing query inside a transaction would abort it on PostgreSQL, taking the request
+    down with the cache."""
+
+    _tables_seen: set = set()
+
     def _run_guarded(self, method, *args, **kwargs):
-        # A failed query inside a transaction would poison it on PostgreSQL: run the cache's
-        # query in a savepoint there, so a missing table costs the cache only.
-        db = router.db_for_read(self.cache_model_class)
-        if connections[db].in_atomic_block:
-            with transaction.atomic(using=db):
-                return method(self, *args, **kwargs)
+        if self._table not in self._tables_seen:
+            connection = connections[router.db_for_read(self.cache_model_class)]
+            with connection.cursor() as cursor:
+                if self._table not in connection.introspection.table_names(cursor):
+                    raise DatabaseError(
+                        f"the cache table {self._table} does not exist "
+                        "(manage.py createcachetable makes it)"
+                    )
+            self._tables_seen.add(self._table)
         return method(self, *args, **kwargs)
 
 
-ResilientDatabaseCache = resilient(_SavepointDatabaseCache, (DatabaseError,))
+ResilientDatabaseCache = resilient(_CheckedDatabaseCache, (DatabaseError,))
 
 
 def _redis_errors() -> tuple[type[Exception], ...]:

@@ -218,7 +218,7 @@ def _draw_pictures(spec: content.ArticleSpec, article: Article) -> int:
         article.cover_image = field.storage.save(
             name, ContentFile(picture), max_length=field.max_length
         )
-        for rendition in (article.cover_480, article.cover_800, article.cover_1200):
+        for rendition in article.cover_renditions():
             if not rendition.storage.exists(rendition.name):
                 webp = rendition.generator.generate().read()
                 rendition.storage.save(rendition.name, ContentFile(webp))

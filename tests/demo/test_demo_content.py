@@ -184,7 +184,7 @@ def test_most_articles_have_a_described_cover_with_renditions(demo):
         assert default_storage.exists(name)
         assert article.cover_width
         assert article.cover_height
-        for rendition in (article.cover_480, article.cover_800, article.cover_1200):
+        for rendition in article.cover_renditions():
             assert default_storage.exists(rendition.name)
 
 
