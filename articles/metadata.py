@@ -14,7 +14,7 @@ def cover_image_url(article, *, request) -> str | None:
     """The absolute address of the cover's large rendition, for previews and JSON-LD."""
     if not article.cover_image:
         return None
-    return request.build_absolute_uri(article.cover_1200.url)
+    return request.build_absolute_uri(article.cover_url(1200))
 
 
 def modified_at(article):

@@ -20,6 +20,12 @@ from .text import fold, html_to_text, sanitize_html, vietnamese_slugify
 COVER_WIDTHS = (480, 800, 1200)
 
 
+# A rendition's address follows from the cover's file name and the width alone, but
+# imagekit works it out by hashing its spec each time (about half a millisecond, more than
+# the rest of a card): each process remembers the addresses it has made.
+_cover_urls: dict[tuple[str, int], str] = {}
+
+
 def _cover_rendition(width: int) -> ImageSpecField:
     return ImageSpecField(
         source="cover_image",
@@ -368,6 +374,16 @@ class Article(models.Model):
         errors = {}
         if self.part_number and not self.series_id:
             errors["part_number"] = _("A part number needs a series.")
+    def cover_url(self, width: int) -> str:
+        """The address of the cover's rendition `width` pixels wide."""
+        key = (self.cover_image.name, width)
+        url = _cover_urls.get(key)
+        if url is None:
+            if len(_cover_urls) >= 20_000:
+                _cover_urls.clear()
+            url = _cover_urls[key] = getattr(self, f"cover_{width}").url
+        return url
+
         if self.series_id and not self.part_number:
             errors["part_number"] = _("An article in a series needs its part number.")
         if self.cover_image and not self.cover_alt.strip():

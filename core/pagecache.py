@@ -87,6 +87,26 @@ def site_version() -> str:
     return version[0] if version else "0"
 
 
+def _make_version(scope: str):
+    """A first version for `scope`, unless a change sets one meanwhile (then that one);
+    None when the cache does not answer."""
+    version = _new_version(_next_change() if scope == SITE else None)
+    if cache.add(_VERSION + scope, version, None):
+        return version
+    return cache.get(_VERSION + scope)
+
+
+def scope_version(request, scope: str) -> str | None:
+    """The current version token of `scope`, for keys of fragments of that object's page
+    (read by the middleware already when it looked the page up). None when the cache
+    cannot say: nothing should then be cached under it."""
+    known = getattr(request, "page_versions", {}).get(scope)
+    if known is None:
+        version = cache.get(_VERSION + scope) or _make_version(scope)
+        known = version[0] if version else None
+    return known
+
+
 def _page_key(request) -> str:
     kept = sorted(
         (name, value)
@@ -172,12 +192,17 @@ class PageCacheMiddleware:
         scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
         found = cache.get_many([key, *(_VERSION + s for s in scopes)])
         versions = {s: found.get(_VERSION + s) for s in scopes}
-        if versions[SITE] is not None:
-            request.site_version = versions[SITE][0]
         entry = found.get(key)
         if entry is not None and self._still_valid(entry, versions):
             view_class.page_cache_hit(request, url_kwargs)
             return self._hit(entry)
+
+        for scope, version in versions.items():
+            if version is None:  # first start, or evicted: made before the page is built
+                versions[scope] = _make_version(scope)
+        request.page_versions = {s: v[0] for s, v in versions.items() if v is not None}
+        if versions[SITE] is not None:
+            request.site_version = versions[SITE][0]
 
         response = self.get_response(request)
         if _storable(response):
@@ -201,15 +226,8 @@ class PageCacheMiddleware:
         return response
 
     def _store(self, key, response, scopes, versions) -> None:
-        # A version missing from the cache (first start, eviction) is made now, only if
-        # still missing: had a change set it meanwhile, this page may be stale, so it is not
-        # kept. Otherwise the page is kept under the versions read before it was built.
-        for scope in scopes:
-            if versions[scope] is None:
-                version = _new_version(_next_change() if scope == SITE else None)
-                if not cache.add(_VERSION + scope, version, None):
-                    return
-                versions[scope] = version
+        if any(versions[scope] is None for scope in scopes):
+            return  # the cache could not say which versions the page was built under
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
         response.headers["X-Page-Cache"] = "miss"
         cache.set(

@@ -14,5 +14,11 @@ def cover_srcset(article) -> SafeString:
     """The `srcset` of an article's cover: each rendition of COVER_WIDTHS with its width,
     "/media/…480.webp 480w, /media/…800.webp 800w, …"."""
     return format_html_join(
-        ", ", "{} {}w", ((getattr(article, f"cover_{width}").url, width) for width in COVER_WIDTHS)
+        ", ", "{} {}w", ((article.cover_url(width), width) for width in COVER_WIDTHS)
     )
+
+
+@register.simple_tag
+def cover_url(article, width: int) -> str:
+    """`{% cover_url article 800 %}`: the address of one rendition of the cover."""
+    return article.cover_url(width)

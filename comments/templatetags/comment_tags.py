@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils.safestring import mark_safe
 
 from comments.forms import CommentForm
 from comments.models import Comment
+from core.pagecache import scope_version
 
 register = template.Library()
 
@@ -37,10 +40,28 @@ def comment_section_context(request, article, **extra) -> dict:
 @register.simple_tag(takes_context=True)
 def comment_section(context, article) -> str:
     """`{% comment_section article %}`: the approved comments and the form, rendered in the
-    page's own context (the site's names, the request) like `{% include %}`."""
-    section = comment_section_context(
-        context["request"], article, **context.get("comment_form_state", {})
-    )
+    page's own context (the site's names, the request) like `{% include %}`.
+
+    On the article page the section is the same for every reader (the form is deferred),
+    so it is cached until the article's comments change (its page-cache scope)."""
+    request = context["request"]
+    form_state = context.get("comment_form_state")
+    key = None
+    version = None if form_state else scope_version(request, f"article:{article.pk}")
+    if version is not None:
+        key = "comments:section:{}:{}:{}:{}".format(
+            article.pk,
+            version,
+            request.GET.get(PAGE_PARAM, ""),
+            request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
+        )
+        html = cache.get(key)
+        if html is not None:
+            return mark_safe(html)  # noqa: S308 - our own rendered template, stored as is
+    section = comment_section_context(request, article, **(form_state or {}))
     section_template = context.template.engine.get_template("comments/_section.html")
     with context.push(**section):
-        return section_template.render(context)
+        html = section_template.render(context)
+    if key is not None:
+        cache.set(key, str(html), settings.PAGE_CACHE_SECONDS or 300)
+    return html
