@@ -1,9 +1,9 @@
-"""Time the article page's view-count UPDATE on a filled PostgreSQL database.
+"""Time the view-count UPDATE (one per article per flush) on a filled PostgreSQL database.
 
     DATABASE_URL=postgres://user@host/hnp_bench python bench/view_count_bench.py [--updates 5000]
 
-Fill the database first with bench/generate_articles.py. Each update is the statement
-count_view() sends for a page view, in its own transaction. Readers are simulated as
+Fill the database first with bench/generate_articles.py. Each update is the statement the
+view-count flush sends for one article (adding one view here), in its own transaction. Readers are simulated as
 on a news site: four views in five go to the articles of the last 30 days, a few of them
 much more than the others; the rest to any article. The same seed gives the same views, so
 two runs compare two schemas: run it, migrate (or migrate back), run it again.
@@ -36,10 +36,9 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article  # noqa: E402
-from articles.services import count_view  # noqa: E402
 
 TABLE = Article._meta.db_table
-# The statement count_view() sends (tests/articles/test_view_count.py checks its form).
+# The statement flush_view_counts() sends for an article (adding one view here).
 UPDATE = (
     f'UPDATE "{TABLE}" SET "view_count" = ("{TABLE}"."view_count" + 1) WHERE "{TABLE}"."id" = %s'
 )
@@ -131,8 +130,9 @@ def main():
     # Every run starts right after a checkpoint, so the full-page images in the WAL compare.
     with connection.cursor() as cursor:
         cursor.execute("CHECKPOINT")
-    for article in warmup:
-        count_view(article=article)
+    with connection.cursor() as cursor:
+        for article in warmup:
+            cursor.execute(UPDATE, [article.pk])
     upd_before, hot_before = table_stats()
     wal_before = sql_value("SELECT pg_current_wal_lsn()")
     index_size_before = sql_value("SELECT pg_indexes_size(%s::regclass)", [TABLE])
