@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run migrate demo test e2e lint format check-migrations messages collectstatic clean
+.PHONY: install run migrate demo test e2e lint format check-migrations messages collectstatic bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (or set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -60,6 +60,15 @@ messages: install
 
 collectstatic: install
 	$(BIN)/python manage.py collectstatic --noinput
+
+# Load test on SQLite and on PostgreSQL + Redis, against hello world and nginx (README,
+# "Benchmarks"). Installs wrk and nginx from Debian's packages when they are missing.
+bench: install
+	@command -v wrk >/dev/null && { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null \
+		&& command -v openssl >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y wrk nginx openssl; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
