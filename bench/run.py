@@ -1,6 +1,6 @@
 """Load-test the portal's pages with wrk, against a hello-world Django and behind nginx.
 
-    make bench                                   # everything, about 10 minutes on 2 CPUs
+    make bench                                   # everything, about 5 minutes on 2 CPUs
     BENCH_ARTICLES=20000 BENCH_DURATION=30 make bench
     .venv/bin/python bench/run.py --backends sqlite --only article,home    # a quick look
 
