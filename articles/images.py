@@ -1,8 +1,10 @@
 """Uploaded pictures: accept only real images, and store a clean re-encoded copy.
 
 Whatever a browser sends (an editor's upload or a cover image), the stored file is one we
-wrote ourselves with Pillow: a generated name, no EXIF/GPS metadata, no bytes appended
-after the image, within size and pixel limits.
+wrote ourselves with Pillow: a generated name, pixels only (no EXIF/GPS, XMP, comments,
+text chunks or embedded colour profiles: a JPEG's COM segment once carried a
+photographer's name and phone number), no bytes appended after the image, within size and
+pixel limits.
 """
 
 import uuid
@@ -14,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF"}
 
@@ -75,11 +77,37 @@ def clean_image(upload) -> ContentFile:
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (
         image.mode == "P" and "transparency" in image.info
     )
+    image = _to_srgb(image, "RGBA" if has_alpha else "RGB")
+    # Pillow writes back what it read (a JPEG's comment, a PNG's colour profile) unless
+    # told otherwise: the copy carries nothing but its pixels.
+    image.info = {}
     out = BytesIO()
     if has_alpha:
-        image.convert("RGBA").save(out, format="PNG", optimize=True)
+        image.save(out, format="PNG", optimize=True)
         extension = "png"
     else:
-        image.convert("RGB").save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+        image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
         extension = "jpg"
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def _to_srgb(image: Image.Image, mode: str) -> Image.Image:
+    """`image` in `mode`, its colours converted to sRGB when it brought its own profile.
+
+    The profile itself is not kept (it can name a device or its owner); browsers assume
+    sRGB for pictures without one, so converting keeps the colours as the camera meant.
+    """
+    profile = image.info.get("icc_profile")
+    if profile:
+        try:
+            source = ImageCms.ImageCmsProfile(BytesIO(profile))
+            # littlecms reads these modes directly (CMYK with its own profile above all).
+            if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+                image = image.convert(mode)
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken or unusable profile: the pixels as they are
+    return image.convert(mode)
