@@ -1,15 +1,20 @@
 """Counting readers off the request path.
 
-A view is one atomic increment in Redis (HINCRBY on a hash of article id → views), or,
-without Redis (or while it is down), one INSERT of a PendingView row: never an UPDATE of
-the article's row per reader. `flush_view_counts()` adds the waiting views to
+A view is one atomic increment in Redis (HINCRBY on a hash of article id → views). Without
+Redis (or while it is down) views wait in the worker's memory for at most
+VIEW_BUFFER_SECONDS and are then written as PendingView rows in one INSERT (one statement
+per second and worker instead of a write transaction per reader, which SQLite serialises;
+a worker killed outright loses that last second, one stopped normally writes it on exit).
+Never an UPDATE of the article's row per reader. `flush_view_counts()` adds the waiting views to
 Article.view_count in a few statements; it runs from `manage.py flush_view_counts` (cron or
 a timer) and, unless VIEW_COUNT_FLUSH_SECONDS is 0, by itself at most once per that many
 seconds, so the count on a page lags by at most that interval.
 """
 
+import atexit
 import logging
 import re
+import threading
 import time
 from collections import Counter, defaultdict
 
@@ -64,8 +69,43 @@ def record_view(request, article_id: int) -> None:
             raise LookupError
         client.hincrby(cache.make_key(_PENDING), article_id, 1)
     except (LookupError, *_redis_errors()):
-        PendingView.objects.create(article_id=article_id)
+        _buffer_view(article_id)
     _flush_when_due()
+
+
+_buffer: Counter = Counter()
+_buffer_lock = threading.Lock()
+_buffer_since = time.monotonic()
+
+
+def _buffer_view(article_id: int) -> None:
+    with _buffer_lock:
+        _buffer[article_id] += 1
+        due = time.monotonic() - _buffer_since >= settings.VIEW_BUFFER_SECONDS
+    if due:
+        write_buffered_views()
+
+
+def write_buffered_views() -> int:
+    """Write the views waiting in this process's memory as PendingView rows."""
+    global _buffer_since
+    with _buffer_lock:
+        views = list(_buffer.elements())
+        _buffer.clear()
+        _buffer_since = time.monotonic()
+    if views:
+        PendingView.objects.bulk_create(
+            [PendingView(article_id=article_id) for article_id in views], batch_size=500
+        )
+    return len(views)
+
+
+@atexit.register
+def _write_buffer_on_exit() -> None:
+    try:
+        write_buffered_views()
+    except Exception:  # noqa: BLE001 - the process is ending; say so, do not mask its exit
+        logger.exception("Could not write %d buffered views on exit", sum(_buffer.values()))
 
 
 _next_due_check = time.monotonic()
@@ -88,28 +128,40 @@ def _flush_when_due() -> None:
 
 def flush_view_counts() -> int:
     """Add every waiting view to its article's count; returns how many views were added."""
+    write_buffered_views()
     counts = Counter()
     client = None if cache_is_degraded() else _redis()
-    taken = _take_redis_views(client, counts) if client is not None else False
-    with transaction.atomic():
-        waiting = list(
-            PendingView.objects.select_for_update(skip_locked=True)
-            .order_by("pk")
-            .values_list("pk", "article_id")[:_BATCH]
-        )
-        counts.update(article_id for _pk, article_id in waiting)
-        if waiting:
-            PendingView.objects.filter(pk__in=[pk for pk, _article in waiting]).delete()
-        by_amount = defaultdict(list)
-        for article_id, amount in counts.items():
-            by_amount[amount].append(article_id)
-        for amount, article_ids in by_amount.items():
-            Article.objects.filter(pk__in=article_ids).update(view_count=F("view_count") + amount)
-    if taken:
+    taken = Counter()
+    redis_taken = client is not None and _take_redis_views(client, taken)
+    while True:
+        with transaction.atomic():
+            waiting = list(
+                PendingView.objects.select_for_update(skip_locked=True)
+                .order_by("pk")
+                .values_list("pk", "article_id")[:_BATCH]
+            )
+            batch = Counter(article_id for _pk, article_id in waiting) + taken
+            if waiting:
+                PendingView.objects.filter(pk__in=[pk for pk, _article in waiting]).delete()
+            _add_views(batch)
+        counts += batch
+        taken = Counter()
+        if len(waiting) < _BATCH:
+            break
+    if redis_taken:
         client.delete(cache.make_key(_FLUSHING), cache.make_key(_FLUSH_LOCK))
     if counts:
         scopes_changed(f"article:{article_id}" for article_id in counts)
     return sum(counts.values())
+
+
+def _add_views(counts: Counter) -> None:
+    """One UPDATE per distinct amount: few statements however many articles were read."""
+    by_amount = defaultdict(list)
+    for article_id, amount in counts.items():
+        by_amount[amount].append(article_id)
+    for amount, article_ids in by_amount.items():
+        Article.objects.filter(pk__in=article_ids).update(view_count=F("view_count") + amount)
 
 
 def _take_redis_views(client, counts: Counter) -> bool:

@@ -192,6 +192,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Sessions, security ---------------------------------------------------------------
 
+# Without Redis, views wait this long in a worker's memory and are then written together.
+VIEW_BUFFER_SECONDS = env.float("VIEW_BUFFER_SECONDS", default=1.0)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

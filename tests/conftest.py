@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from articles import viewcounts
 from core import roles
 from core.cache import _Health
 from tests.factories import UserFactory
@@ -20,6 +21,7 @@ def _fresh_redis_cache():
     """Each test starts with an empty cache. The database cache is rolled back with each
     test's transaction; Redis is not, so our keys (this worker's prefix only) are dropped."""
     _Health.down_until = _Health.last_logged = 0.0  # no failure remembered from another test
+    viewcounts._buffer.clear()  # nor views of another test's articles
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
     yield

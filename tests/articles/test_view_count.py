@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from articles import viewcounts
 from articles.models import Article, PendingView
 from articles.viewcounts import flush_view_counts
 from tests.factories import ArticleFactory
@@ -83,8 +84,6 @@ def test_the_page_shows_the_new_count_after_the_flush(client):
 def test_views_are_flushed_by_readers_requests_once_due(client, settings):
     settings.VIEW_COUNT_FLUSH_SECONDS = 1
     article = ArticleFactory(published=True)
-    import articles.viewcounts as viewcounts
-
     viewcounts._next_due_check = 0  # this process asks at once
     client.get(article.get_absolute_url())
     assert views_of(article) == 1
@@ -92,14 +91,35 @@ def test_views_are_flushed_by_readers_requests_once_due(client, settings):
 
 
 @pytest.mark.django_db
-def test_without_redis_a_view_is_one_insert(client, settings, django_assert_max_num_queries):
+def test_without_redis_views_wait_a_second_then_are_one_insert(
+    client, settings, django_assert_num_queries
+):
     settings.REDIS_URL = ""
     article = ArticleFactory(published=True)
-    client.get(article.get_absolute_url())
-    assert PendingView.objects.filter(article=article).count() == 1
+    url = article.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    assert not PendingView.objects.exists()  # waiting in this worker's memory
+    viewcounts._buffer_since -= settings.VIEW_BUFFER_SECONDS  # a second later
+    client.get(url)
+    assert PendingView.objects.filter(article=article).count() == 3
     flush_view_counts()
     assert not PendingView.objects.exists()
-    assert views_of(article) == 1
+    assert views_of(article) == 3
+
+
+@pytest.mark.django_db
+def test_a_flush_adds_every_waiting_view_however_many(settings, monkeypatch):
+    settings.REDIS_URL = ""
+    monkeypatch.setattr(viewcounts, "_BATCH", 3)
+    first, second = ArticleFactory.create_batch(2, published=True)
+    PendingView.objects.bulk_create(
+        [PendingView(article=first) for _ in range(5)]
+        + [PendingView(article=second) for _ in range(4)]
+    )
+    assert flush_view_counts() == 9
+    assert (views_of(first), views_of(second)) == (5, 4)
+    assert not PendingView.objects.exists()
 
 
 VIEWER = """
