@@ -352,6 +352,16 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def cover_url(self, width: int) -> str:
+        """The address of the cover's rendition `width` pixels wide."""
+        key = (self.cover_image.name, width)
+        url = _cover_urls.get(key)
+        if url is None:
+            if len(_cover_urls) >= 20_000:
+                _cover_urls.clear()
+            url = _cover_urls[key] = getattr(self, f"cover_{width}").url
+        return url
+
     def cover_renditions(self) -> list:
         """The cover's renditions, one per width of COVER_WIDTHS, narrowest first."""
         return [getattr(self, f"cover_{width}") for width in COVER_WIDTHS]
@@ -374,16 +384,6 @@ class Article(models.Model):
         errors = {}
         if self.part_number and not self.series_id:
             errors["part_number"] = _("A part number needs a series.")
-    def cover_url(self, width: int) -> str:
-        """The address of the cover's rendition `width` pixels wide."""
-        key = (self.cover_image.name, width)
-        url = _cover_urls.get(key)
-        if url is None:
-            if len(_cover_urls) >= 20_000:
-                _cover_urls.clear()
-            url = _cover_urls[key] = getattr(self, f"cover_{width}").url
-        return url
-
         if self.series_id and not self.part_number:
             errors["part_number"] = _("An article in a series needs its part number.")
         if self.cover_image and not self.cover_alt.strip():
