@@ -23,8 +23,13 @@ SERVE_MEDIA = True  # the browser tests look at uploaded pictures
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Parallel test workers (pytest-xdist) must not see each other's cache keys in Redis.
 CACHES["default"]["KEY_PREFIX"] = "hnp-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
-# Views are flushed by the tests that count them, never behind their backs.
+# Views are flushed by the tests that count them, never behind their backs, and buffered
+# views are written by that flush (or at exit), so query counts do not depend on the clock.
 VIEW_COUNT_FLUSH_SECONDS = 0
+VIEW_BUFFER_SECONDS = 3600
+# As in production: staff need the second factor. `client.force_login` stands for a complete
+# login (tests/conftest.py); the tests of the login steps go through them.
+STAFF_2FA_REQUIRED = True
 # A loaded test machine may answer slower than production's short Redis timeouts; a timeout
 # would make the process skip the cache for a while and fail unrelated tests. The tests of a
 # slow or dead Redis set their own short timeouts.
