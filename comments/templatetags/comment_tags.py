@@ -4,7 +4,10 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -37,6 +40,30 @@ def comment_section_context(request, article, **extra) -> dict:
     return context
 
 
+_URL_PLACEHOLDER = "\x00comment-page-url\x00"
+_deferred_forms: dict[str, str] = {}
+
+
+def deferred_form(context, comment_page_url: str) -> str:
+    """The article page's form, before the reader starts writing: fields only, no captcha,
+    no token, the same HTML on every article but for its comment page's address. Its
+    widgets are rendered once per process and language, not once per page."""
+    language = get_language()
+    html = _deferred_forms.get(language)
+    if html is None:
+        form_template = context.template.engine.get_template("comments/_form.html")
+        with context.push(
+            comment_form=CommentForm(),
+            live_form=False,
+            comment_page_url=_URL_PLACEHOLDER,
+            captcha=None,
+            shown_token=None,
+            form_error=None,
+        ):
+            html = _deferred_forms[language] = str(form_template.render(context))
+    return mark_safe(html.replace(_URL_PLACEHOLDER, escape(comment_page_url)))  # noqa: S308
+
+
 @register.simple_tag(takes_context=True)
 def comment_section(context, article) -> str:
     """`{% comment_section article %}`: the approved comments and the form, rendered in the
@@ -59,6 +86,11 @@ def comment_section(context, article) -> str:
         if html is not None:
             return mark_safe(html)  # noqa: S308 - our own rendered template, stored as is
     section = comment_section_context(request, article, **(form_state or {}))
+    section["comment_page_url"] = reverse(
+        "comments:page", kwargs={"slug": article.slug, "pk": article.pk}
+    )
+    if not section["live_form"]:
+        section["deferred_form_html"] = deferred_form(context, section["comment_page_url"])
     section_template = context.template.engine.get_template("comments/_section.html")
     with context.push(**section):
         html = section_template.render(context)
