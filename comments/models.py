@@ -2,10 +2,66 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+# Every flag the policy (comments/flagging.py) can raise; filters, columns, the digest and
+# labels are derived from this list, so adding a flag is one field and one line here.
+FLAG_FIELDS = ("flag_many_links", "flag_blocked_words", "flag_duplicate", "flag_bot")
+
+# What the admin's search box reads of a comment, as one text. On PostgreSQL migration 0003
+# indexes exactly this expression, upper-cased, with trigrams (comment_search_idx): change
+# both together (tests/comments/test_queue_at_scale.py checks that the index is used).
+SEARCHABLE_TEXT = models.Func(
+    models.F("title"),
+    models.Value(" "),
+    models.F("name"),
+    models.Value(" "),
+    models.F("content"),
+    template="(%(expressions)s)",
+    arg_joiner=" || ",
+    output_field=models.TextField(),
+)
+
+
+class _EqualsAny(models.Func):
+    """`column = ANY(array)`, for PostgreSQL: it hashes the array to check rows against it,
+    and can scan an index for it beside other index scans under OR (a BitmapOr)."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = models.BooleanField()
+
+
+def _in_articles_titled(term: str, *, using: str) -> models.Q:
+    """Comments on the articles whose title contains `term`, ignoring case."""
+    articles = Article.objects.using(using).filter(title__icontains=term).order_by()
+    if connections[using].vendor != "postgresql":
+        return models.Q(article__in=articles.values("pk"))
+    from django.contrib.postgres.fields import ArrayField
+
+    # The ids first (a trigram index finds them): PostgreSQL can then combine this with the
+    # search index on comments, where `article_id IN (subquery)` under OR made it read and
+    # upper-case every comment of the table.
+    ids = list(articles.values_list("pk", flat=True))
+    if not ids:
+        return models.Q(pk__in=[])
+    array = models.Value(ids, output_field=ArrayField(models.BigIntegerField()))
+    return models.Q(_EqualsAny(models.F("article_id"), array))
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search, "quoted phrases" kept whole, as Django's admin splits them."""
+    terms = []
+    for bit in smart_split(text or ""):
+        if bit[:1] in ('"', "'") and bit[-1:] == bit[:1] and len(bit) > 1:
+            bit = unescape_string_literal(bit)
+        if bit.strip():
+            terms.append(bit.strip())
+    return terms
 
 
 class CommentQuerySet(models.QuerySet):
@@ -16,6 +72,25 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         """What readers may see."""
         return self.filter(status=Comment.Status.APPROVED)
+
+    def search(self, text: str):
+        """Comments with every word of `text` in their title, name or content, or in their
+        article's title, ignoring case (the admin's search box)."""
+        queryset = self.alias(searchable_text=SEARCHABLE_TEXT)
+        for term in search_terms(text):
+            queryset = queryset.filter(
+                models.Q(searchable_text__icontains=term) | _in_articles_titled(term, using=self.db)
+            )
+        return queryset
+
+    def waiting_per_article(self):
+        """Articles' ids with their number of pending comments (`waiting`), busiest first."""
+        return (
+            self.pending()
+            .values("article_id")
+            .annotate(waiting=models.Count("*"))
+            .order_by("-waiting", "article_id")
+        )
 
     def for_article_page(self, article):
         """The approved comments under an article, oldest first, with only what is shown."""
@@ -40,13 +115,11 @@ class CommentQuerySet(models.QuerySet):
 
 def flagged_q() -> models.Q:
     """Comments carrying at least one flag."""
-    return reduce(operator.or_, (models.Q(**{name: True}) for name in Comment.FLAG_FIELDS))
+    return reduce(operator.or_, (models.Q(**{name: True}) for name in FLAG_FIELDS))
 
 
 class Comment(models.Model):
-    # Every flag the policy (comments/flagging.py) can raise; filters, columns, the digest and
-    # labels are derived from this list, so adding a flag is one field and one line here.
-    FLAG_FIELDS = ("flag_many_links", "flag_blocked_words", "flag_duplicate", "flag_bot")
+    FLAG_FIELDS = FLAG_FIELDS
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -62,7 +135,11 @@ class Comment(models.Model):
         OTHER = "other", _("Other (see the note)")
 
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+        db_index=False,  # comment_article_time_idx starts with it
     )
     name = models.CharField(_("name"), max_length=100)
     # Normalised national form, e.g. 0912345678. Personal data: see view_personal_data.
@@ -120,6 +197,26 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             models.Index(fields=["ip_hash", "created_at"], name="comment_source_idx"),
             models.Index(fields=["moderated_at"], name="comment_moderated_idx"),
+            # The moderation queue: pending comments oldest first, counted, grouped by
+            # article and filtered by flag from this small index alone. The columns after
+            # created_at and id only spare visits to the table (`include` would do, but
+            # SQLite warns about it).
+            models.Index(
+                fields=["created_at", "id", "article", *FLAG_FIELDS],
+                condition=models.Q(status="pending"),
+                name="comment_pending_idx",
+            ),
+            # An article's comments in the queue's order, whatever their status (the admin's
+            # article filter); also the foreign key's index.
+            models.Index(fields=["article", "created_at", "id"], name="comment_article_time_idx"),
+            # Every status at once, in the queue's order: the admin's "all" list.
+            models.Index(fields=["created_at", "id"], name="comment_created_idx"),
+            # The few flagged comments of every status, for the admin's flag filters.
+            models.Index(
+                fields=["created_at", "id", "status", *FLAG_FIELDS],
+                condition=flagged_q(),
+                name="comment_flagged_idx",
+            ),
         ]
 
     def __str__(self):
