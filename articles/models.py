@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -137,7 +137,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_category(self, category):
         """A category's articles, those of its sub-categories included."""
-        return self.filter(Q(category=category) | Q(category__parent=category))
+        # The ids first (one small query): `category_id = x` lets PostgreSQL count and page
+        # through the category's own index entries, where a join on the parent scanned
+        # every published article (the COUNT of a category page grew with the site).
+        ids = [category.pk, *Category.objects.filter(parent=category).values_list("pk", flat=True)]
+        return self.filter(category_id__in=ids)
 
     def in_series(self, series):
         """A series' parts, in reading order."""
@@ -167,16 +171,22 @@ class ArticleQuerySet(models.QuerySet):
     def newer_than(self, article):
         """Published after `article`, nearest first (an unpublished one counts as now)."""
         moment = article.published_at or timezone.now()
-        return self.filter(
-            Q(published_at__gt=moment) | Q(published_at=moment, pk__gt=article.pk)
-        ).order_by("published_at", "pk")
+        # The redundant bound is what an index can start from; the OR alone is a filter
+        # checked on every article between the newest and this one.
+        return (
+            self.filter(published_at__gte=moment)
+            .filter(Q(published_at__gt=moment) | Q(published_at=moment, pk__gt=article.pk))
+            .order_by("published_at", "pk")
+        )
 
     def older_than(self, article):
         """Published before `article`, nearest first (an unpublished one counts as now)."""
         moment = article.published_at or timezone.now()
-        return self.filter(
-            Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=article.pk)
-        ).order_by("-published_at", "-pk")
+        return (
+            self.filter(published_at__lte=moment)
+            .filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=article.pk))
+            .order_by("-published_at", "-pk")
+        )
 
     def most_read(self, *, days: int = 30):
         """The most viewed articles published in the last `days` days."""
@@ -184,18 +194,30 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published_at__gte=since).order_by("-view_count", "-published_at")
 
     def latest_per_category(self, per_category: int):
-        """The newest `per_category` articles of each category, in one query."""
-        return (
-            self.annotate(
+        """The newest `per_category` articles of each category."""
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One short index scan per category (UNION ALL of LIMITed selects), after one
+            # query for the categories' ids. Ranking every article with a window function
+            # sorted the whole site: 0.4 s with 100,000 articles.
+            parts = [
+                self.filter(category_id=pk)
+                .order_by("-published_at", "-pk")
+                .values("pk")[:per_category]
+                for pk in Category.objects.using(self.db).values_list("pk", flat=True)
+            ]
+            if not parts:
+                return self.none()
+            chosen = self.filter(pk__in=parts[0].union(*parts[1:], all=True))
+        else:
+            # SQLite cannot LIMIT the parts of a UNION; a small site's window is cheap.
+            chosen = self.annotate(
                 rank=Window(
                     RowNumber(),
                     partition_by=[F("category_id")],
                     order_by=[F("published_at").desc(), F("pk").desc()],
                 )
-            )
-            .filter(rank__lte=per_category)
-            .order_by("category__order", "category__name", "-published_at", "-pk")
-        )
+            ).filter(rank__lte=per_category)
+        return chosen.order_by("category__order", "category__name", "-published_at", "-pk")
 
     def awaiting_review(self):
         """Submitted by journalists, waiting for an editor."""
