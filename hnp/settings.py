@@ -237,6 +237,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The words an attacker tries first against this site: its name (and SITE_NAME,
+    # SITE_DATELINE), also without diacritics.
+    {"NAME": "core.passwords.SiteWordsValidator", "OPTIONS": {"words": ["HNP"]}},
 ]
 
 # A comment form with 3,000 characters fits easily; anything far larger is refused early.
