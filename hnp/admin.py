@@ -6,7 +6,11 @@ admin's app config). Helpers the apps' admins share live in core.admin.
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import reverse
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -26,6 +30,38 @@ class HnpAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "work_items": waiting_work(request.user)}
         return super().index(request, extra_context)
+
+    def get_urls(self):
+        # Our "view on site" replaces Django's (same route and name).
+        urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]
+        return [
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(self.view_on_site),
+                name="view_on_site",
+            ),
+            *urls,
+        ]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Django's redirect to an object's page, except that an article readers cannot see
+        yet leads only those who may preview it to its preview; others get a 404, as on the
+        site, and learn nothing of its title."""
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except (ContentType.DoesNotExist, ValueError) as exc:
+            raise Http404 from exc
+        if model is not Article:
+            return shortcut(request, content_type_id, object_id)
+        try:
+            article = Article.objects.get(pk=object_id)
+        except (Article.DoesNotExist, ValueError, ValidationError) as exc:
+            raise Http404 from exc
+        if article.is_published:
+            return HttpResponseRedirect(article.get_absolute_url())
+        if roles.can_preview_article(request.user, article):
+            return HttpResponseRedirect(reverse("articles:preview", kwargs={"pk": article.pk}))
+        raise Http404
 
 
 def waiting_work(user) -> list[dict]:
