@@ -6,14 +6,19 @@ admin's app config). Helpers the apps' admins share live in core.admin.
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
+from django.views.decorators.cache import never_cache
 
+from accounts.views import PasswordStepView
 from articles.models import Article
 from comments.models import Comment
 from core import roles
@@ -30,6 +35,39 @@ class HnpAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "work_items": waiting_work(request.user)}
         return super().index(request, extra_context)
+
+    def has_permission(self, request):
+        """Active staff; with STAFF_2FA_REQUIRED, only once they passed the second factor
+        (django-otp's OTPMiddleware tells)."""
+        user = request.user
+        if not super().has_permission(request):
+            return False
+        return not settings.STAFF_2FA_REQUIRED or user.is_verified()
+
+    @method_decorator(never_cache)
+    @login_not_required
+    def login(self, request, extra_context=None):
+        """AdminSite.login (Django 5.2) with our view: the password step of a two-step login."""
+        if request.method == "GET" and self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
+        from django.contrib.admin.forms import AdminAuthenticationForm
+
+        context = {
+            **self.each_context(request),
+            "title": _("Log in"),
+            "subtitle": None,
+            "app_path": request.get_full_path(),
+            "username": request.user.get_username(),
+        }
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            context[REDIRECT_FIELD_NAME] = reverse("admin:index", current_app=self.name)
+        context.update(extra_context or {})
+        request.current_app = self.name
+        return PasswordStepView.as_view(
+            extra_context=context,
+            authentication_form=self.login_form or AdminAuthenticationForm,
+            template_name=self.login_template or "admin/login.html",
+        )(request)
 
     def get_urls(self):
         # Our "view on site" replaces Django's (same route and name).

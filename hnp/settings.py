@@ -6,6 +6,7 @@ console e-mail. Production states what it wants through environment variables (s
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -68,7 +69,12 @@ INSTALLED_APPS = [
     "captcha",
     "imagekit",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "hnp.apps.HnpConfig",
+    "accounts",
     "articles",
     "comments",
 ]
@@ -85,8 +91,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends sessions that are idle, too old or (when required) lack the second factor; before
+    # django-otp's middleware, which then tells whether the session passed the second factor.
+    "accounts.middleware.StaffSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hnp.urls"
@@ -242,6 +254,50 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "core.passwords.SiteWordsValidator", "OPTIONS": {"words": ["HNP"]}},
 ]
 
+# --- Staff sign-in: throttle, second factor, session limits ---------------------------
+# Only staff have accounts; they sign in at the admin's login page (accounts/).
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: 5 failed logins of one username from one address lock that pair for 15
+# minutes (another address, or another username, is not affected). Wrong second-factor
+# codes count as failures too. A superuser unlocks early by deleting the attempt in the admin.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address the comment rate limits see too: REMOTE_ADDR, or X-Forwarded-For as far as
+# TRUSTED_PROXY_COUNT proxies vouch for it.
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# A lockout lasts AXES_COOLOFF_TIME from the failure that caused it; tries during it do not
+# prolong it. A successful login forgets the pair's earlier failures.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Masked in what axes stores of a refused form (passwords always are): a mistyped recovery
+# code is nearly a valid one.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# Logins, failures and lockouts are logged by accounts.audit, one line each.
+AXES_VERBOSE = False
+
+# A second factor (TOTP app, or a one-time recovery code) for every staff account; set up
+# at the first login. Off by default only for development.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = SITE_NAME
+# The admin pages of devices show neither secrets nor recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# A signed-in session ends after this many seconds without a request, and this many
+# seconds after the login whatever happens.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=12 * 60 * 60)
+# Sessions are only for staff: the cookie and the stored session last no longer either.
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+# After a login without a (safe) `next`: the admin, never Django's /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
+
 # A comment form with 3,000 characters fits easily; anything far larger is refused early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -337,6 +393,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # accounts.audit logs each login, failure and lockout in one line; axes's own lines
+        # would repeat them (with the username and address masked).
+        "axes": {"level": "ERROR"},
     },
 }
 

@@ -13,6 +13,8 @@ from articles.sitemaps import SITEMAPS
 from . import views
 
 urlpatterns = [
+    # The login's second step lives under the admin's path, before the admin's catch-all.
+    path(f"{settings.ADMIN_URL}otp/", include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path(

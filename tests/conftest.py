@@ -1,11 +1,36 @@
+import django.test
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import viewcounts
 from core import roles
 from core.cache import _Health
 from tests.factories import UserFactory
+
+
+class Client(django.test.Client):
+    """`force_login` stands for a complete login. It skips the password, and for staff also
+    the second factor: the session names a confirmed authenticator, as django-otp's
+    `otp_login` leaves it. `force_login(user, verified=False)` is a password-only session;
+    the tests of the login steps themselves go through the forms."""
+
+    def force_login(self, user, backend=None, *, verified=True):
+        super().force_login(user, backend)
+        if verified and user.is_staff:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return Client()
 
 
 @pytest.fixture(scope="session", autouse=True)

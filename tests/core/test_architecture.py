@@ -10,8 +10,9 @@ from core import roles
 
 ROOT = Path(__file__).resolve().parents[2]
 # Lowest layer first; each may import only those before it (demo → comments → articles →
-# core). hnp is the composition root: it may import any of them, and none may import it.
-LAYERS = ["core", "articles", "comments", "demo"]
+# accounts → core). hnp is the composition root: it may import any of them, and none may
+# import it.
+LAYERS = ["core", "accounts", "articles", "comments", "demo"]
 PACKAGES = [*LAYERS, "hnp"]
 
 
