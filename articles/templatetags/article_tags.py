@@ -1,4 +1,4 @@
-"""Tags for the article pictures of pages and cards."""
+"""Tags for the article pictures of pages and cards, and the times they show."""
 
 from django import template
 from django.utils.html import format_html_join
@@ -22,3 +22,11 @@ def cover_srcset(article) -> SafeString:
 def cover_url(article, width: int) -> str:
     """`{% cover_url article 800 %}`: the address of one rendition of the cover."""
     return article.cover_url(width)
+
+
+@register.filter(expects_localtime=True)
+def html_datetime(value) -> str:
+    """`<time datetime="{{ article.published_at|html_datetime }}">`: ISO 8601 to the second,
+    "2026-01-25T12:28:00+07:00". `|date:'c'` adds microseconds when there are any, and HTML
+    takes at most three digits of a second's fraction."""
+    return value.isoformat(timespec="seconds") if value else ""

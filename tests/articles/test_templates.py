@@ -140,6 +140,18 @@ def test_templates_write_dates_through_the_locale_formats():
     assert all(fmt == "c" or re.fullmatch(r"[A-Z_]+_FORMAT", fmt) for fmt in used), used
 
 
+def test_time_elements_give_whole_seconds(client):
+    """HTML's `datetime` takes at most three digits of a second's fraction; `|date:'c'`
+    writes six whenever there are microseconds, as in every time the site records itself."""
+    article = ArticleFactory(published=True, published_at=WHEN.replace(microsecond=123456))
+    CommentFactory(article=article, approved=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<time datetime="2026-01-25T12:28:00+07:00">' in html
+    times = re.findall(r'<time datetime="([^"]*)"', html)
+    assert len(times) == 2, times
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", t) for t in times), times
+
+
 def test_article_and_comment_times_show_hour_then_day(client):
     article = ArticleFactory(published=True, published_at=WHEN)
     comment = CommentFactory(article=article, approved=True)
