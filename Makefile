@@ -20,6 +20,18 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# The page checkers of the browser tests, pinned in package.json: axe-core and the Nu HTML
+# checker (vnu.jar, run with the system's Java). Installed only where npm exists; without
+# them those tests are skipped, except in CI (which installs npm and Java) where they fail.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime of its own.
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_STAMP := node_modules/.installed
+PAGE_CHECKERS := $(if $(NPM),$(NODE_STAMP))
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $(NODE_STAMP)
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
@@ -33,11 +45,11 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite with a coverage report (lines and branches of the site's own code).
-test: install
+test: install $(PAGE_CHECKERS)
 	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # Only the browser scenarios (they also run in `make test`).
-e2e: install
+e2e: install $(PAGE_CHECKERS)
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
 
 lint: install
@@ -71,4 +83,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles node_modules

@@ -55,12 +55,13 @@ def open_page(browser, live_server, settings):
     cache.clear()  # flushing the database leaves the cache table (and Redis) as it was
     contexts = []
 
-    def open_page(width=1366, height=900):
+    def open_page(width=1366, height=900, **options):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             locale="vi-VN",
             timezone_id="Asia/Ho_Chi_Minh",
             base_url=live_server.url,
+            **options,
         )
         contexts.append(context)
         page = context.new_page()
