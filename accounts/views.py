@@ -25,6 +25,9 @@ from .forms import CodeForm
 
 log = logging.getLogger(__name__)
 
+# New recovery codes wait here between the set-up and the page that shows them once.
+RECOVERY_CODES_KEY = "accounts.new_recovery_codes"
+
 
 class PasswordStepView(LoginView):
     """Django's login, except that a user who needs a second factor is not signed in yet:
@@ -144,9 +147,6 @@ def set_up(request):
         issuer=settings.OTP_TOTP_ISSUER,
         username=user.get_username(),
     )
-
-
-RECOVERY_CODES_KEY = "accounts.new_recovery_codes"
 
 
 @never_cache
