@@ -5,6 +5,7 @@ Challenges are rows of django-simple-captcha's CaptchaStore. They are created on
 so the article page itself writes nothing.
 """
 
+import re
 import secrets
 
 from captcha.conf import settings as captcha_settings
@@ -15,6 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DIGITS = 5
+# CaptchaStore's keys are SHA-1 hex digests (CaptchaStore.save): anything else is not one
+# of ours, and is refused before it reaches the database (PostgreSQL refuses NUL bytes).
+_KEY_RE = re.compile(r"[0-9a-f]{40}")
 
 
 def five_digits() -> tuple[str, str]:
@@ -65,19 +69,25 @@ class CaptchaField(forms.MultiValueField):
         key, answer = (key or "").strip(), (answer or "").strip().lower()
         if not answer:
             raise forms.ValidationError(self.error_messages["required"], code="required")
-        if not key:
+        if not _KEY_RE.fullmatch(key):
             raise forms.ValidationError(self.error_messages["used"], code="used")
         if captcha_settings.CAPTCHA_TEST_MODE and answer == "passed":
             CaptchaStore.objects.filter(hashkey=key).delete()
             return f"{key},{answer}"
         store = CaptchaStore.objects.filter(hashkey=key).first()
-        if store is None:
-            raise forms.ValidationError(self.error_messages["used"], code="used")
         # One attempt per challenge, right or wrong: guessing needs a new captcha each time,
-        # and those are rate-limited.
-        store.delete()
+        # and those are rate-limited. Deleting is the attempt: of several requests reading
+        # the same challenge at once, only the one whose DELETE removed the row goes on.
+        if store is None or not consume(store):
+            raise forms.ValidationError(self.error_messages["used"], code="used")
         if store.expiration <= timezone.now():
             raise forms.ValidationError(self.error_messages["expired"], code="expired")
         if store.response != answer:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return f"{key},{answer}"
+
+
+def consume(store: CaptchaStore) -> bool:
+    """Delete a challenge; True only for the one caller whose DELETE removed the row."""
+    deleted, _per_model = CaptchaStore.objects.filter(pk=store.pk).delete()
+    return deleted == 1

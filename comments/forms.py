@@ -26,7 +26,8 @@ def seconds_since_shown(token: str) -> float | None:
 
 
 class PlainTextField(forms.CharField):
-    """Text as typed, minus control characters (removed before any length rule applies)."""
+    """Text as typed, minus control and bidirectional characters (removed before any length
+    rule applies, and before anything reaches the database)."""
 
     def __init__(self, *, single_line: bool = False, **kwargs):
         self.single_line = single_line
@@ -35,6 +36,20 @@ class PlainTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return clean_line(value) if self.single_line else clean_text(value)
+
+
+# What a browser sends for the ticked consent box (it has no value attribute of its own).
+CONSENT_VALUE = "on"
+
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """Only the checkbox's own value counts as consent.
+
+    Django's checkbox takes any value but "false" as ticked, so `consent=0` or `consent=no`
+    from a hand-made request would pass for an explicit, informed agreement."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == CONSENT_VALUE
 
 
 class CommentForm(forms.Form):
@@ -86,6 +101,7 @@ class CommentForm(forms.Form):
     captcha = CaptchaField(label=_("Verification code"))
     consent = forms.BooleanField(
         label=_("I agree to the processing of my personal data"),
+        widget=ConsentCheckbox,
         error_messages={
             "required": _("Please tick the box to agree, otherwise we cannot take your comment.")
         },

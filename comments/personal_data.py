@@ -5,6 +5,8 @@ import unicodedata
 
 from django.utils.crypto import salted_hmac
 
+from core.net import source_of
+
 # 0 + 9 digits (mobile) or 0 + 10 digits (landline with area code), or +84 instead of the 0.
 _PHONE_RE = re.compile(r"^(?:\+84|0084|0)(\d{9,10})$")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
@@ -29,18 +31,30 @@ def mask_phone(phone: str) -> str:
 
 
 def hash_ip(ip: str) -> str:
-    """A keyed hash of an IP address: stable for one SECRET_KEY, not reversible without it."""
-    return salted_hmac("hnp.comments.ip", ip or "", algorithm="sha256").hexdigest()
+    """A keyed hash of the source of an IP address (an IPv6 address counts by its /64):
+    stable for one SECRET_KEY, not reversible without it."""
+    return salted_hmac("hnp.comments.ip", source_of(ip or ""), algorithm="sha256").hexdigest()
+
+
+# Marks that reorder the text around them: with them "Nguyễn Văn A" can be made to display
+# as another name, or a link backwards so that it escapes the links flag.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def clean_text(value: str) -> str:
-    """Text as the reader typed it, minus control characters; line breaks are kept.
+    """Text as the reader typed it, minus control characters (bidirectional marks
+    included); line breaks are kept.
 
     Any other Unicode (Vietnamese, emoji, other scripts) passes through untouched.
     """
     value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
-        ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
+        ch
+        for ch in value
+        if ch in "\n\t"
+        or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in BIDI_CONTROLS)
     ).strip()
 
 

@@ -27,6 +27,25 @@ logger = logging.getLogger(__name__)
 
 _DIGEST_THROTTLE_KEY = "comments:digest-sent-recently"
 _DIGEST_LOCK_KEY = "comments:digest-lock"
+# The same text from the same source within this many seconds is the same comment sent
+# again (a reload after an error page, a double click), not a new one.
+RETRY_SECONDS = 60
+
+
+def recent_same_comment(*, article: Article, title: str, content: str, ip: str) -> Comment | None:
+    """The comment this one repeats, if the same source sent the same words to the same
+    article within RETRY_SECONDS: a retry is answered as stored, never stored twice."""
+    since = timezone.now() - timedelta(seconds=RETRY_SECONDS)
+    return (
+        Comment.objects.filter(
+            ip_hash=hash_ip(ip),
+            created_at__gte=since,
+            article=article,
+            content_hash=content_fingerprint(title, content),
+        )
+        .only("pk")
+        .first()
+    )
 
 
 def submit_comment(
@@ -60,8 +79,18 @@ def submit_comment(
         content_hash=fingerprint,
         **flags.as_fields(),
     )
-    transaction.on_commit(notify_moderators_soon)
+    transaction.on_commit(_notify_moderators_safely)
     return comment
+
+
+def _notify_moderators_safely() -> None:
+    # Once the comment is stored the reader must hear so: trouble telling the moderators
+    # (mail, cache, a query) is logged, never turned into an error page; the next digest
+    # includes the comment.
+    try:
+        notify_moderators_soon()
+    except Exception:  # noqa: BLE001 - the comment is stored; the digest catches up
+        logger.exception("Could not notify the moderators of a new comment")
 
 
 # --- moderation ---------------------------------------------------------------------

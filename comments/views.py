@@ -7,7 +7,7 @@ where the form posts and where an invalid submission is shown again.
 """
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -21,9 +21,9 @@ from articles.views import ArticleDetailView
 from core.net import client_ip
 
 from .captcha import new_captcha
-from .forms import CommentForm, form_timestamp
+from .forms import CONSENT_VALUE, CommentForm, form_timestamp
 from .personal_data import hash_ip
-from .services import submit_comment
+from .services import recent_same_comment, submit_comment
 from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
 
 # What is kept when the form is shown again without being checked (captcha refresh, limits).
@@ -31,34 +31,35 @@ _KEPT_FIELDS = ("name", "phone", "title", "content", "consent")
 
 
 def ip_key(group, request) -> str:
-    """Rate limits count per source, keyed by the IP fingerprint, not the address."""
+    """Rate limits count per source, keyed by the IP fingerprint (an IPv6 client by its
+    /64), not the address."""
     return hash_ip(client_ip(request))
 
 
-def _limited(request, group: str, rate: str, *, increment: bool) -> bool:
-    """With `increment`, count this request and say whether it went over the limit;
-    without, say whether one more request would go over it."""
-    usage = get_usage(request, group=group, key=ip_key, rate=rate, increment=increment)
-    if usage is None:
-        return False
-    if increment:
-        return usage["should_limit"]
-    return usage["should_limit"] or usage["count"] >= usage["limit"]
+def _limited(request, group: str, rate: str) -> bool:
+    """Count this request, then say whether it went over the limit.
+
+    Counting first is one atomic increment in the shared cache: of several requests sent at
+    once, each sees its own count, so no two of them pass as "the first". (Checking first
+    and counting after storing let parallel posts all pass the check.)"""
+    usage = get_usage(request, group=group, key=ip_key, rate=rate, increment=True)
+    return usage is not None and usage["should_limit"]
 
 
 def captcha_allowed(request) -> bool:
     """Each captcha is a database row: hand out at most CAPTCHA_RATE per source."""
-    return not _limited(request, "comments:captcha", settings.CAPTCHA_RATE, increment=True)
+    return not _limited(request, "comments:captcha", settings.CAPTCHA_RATE)
 
 
-def comment_rate_exceeded(request, *, record: bool = False) -> bool:
-    """One comment per 15 seconds and five per 10 minutes per source (by default)."""
+def comment_rate_exceeded(request) -> bool:
+    """Count one comment from this source; True when it is over one per 15 seconds or five
+    per 10 minutes (by default). Called once per comment about to be stored."""
     exceeded = False
     for group, rate in (
         ("comments:short", settings.COMMENT_RATE_SHORT),
         ("comments:long", settings.COMMENT_RATE_LONG),
     ):
-        exceeded |= _limited(request, group, rate, increment=record)
+        exceeded |= _limited(request, group, rate)
     return exceeded
 
 
@@ -100,14 +101,17 @@ class CommentPageView(ArticleDetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.COMMENT_MAX_REQUEST_BYTES:
-            return HttpResponse(
-                _("The comment is far too long to be sent."),
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+        # Oversized bodies never get here: RequestSizeLimitMiddleware answers 413 first.
         if "refresh_captcha" in request.POST:
             return self.render(self.kept_input(request.POST))
+        form = CommentForm(request.POST)
+        is_valid = form.is_valid()
+        ip = client_ip(request)
+        if (is_valid or set(form.errors) == {"captcha"}) and self.is_retry(form, ip):
+            # Sent again (a reload after an error page, a double click): it is stored.
+            return self.stored()
+        if not is_valid:
+            return self.render(form, status=400)
         if comment_rate_exceeded(request):
             return self.render(
                 self.kept_input(request.POST),
@@ -116,19 +120,29 @@ class CommentPageView(ArticleDetailView):
                     "You are sending comments too quickly. Please wait a few minutes, then send it again: your text is kept below."
                 ),
             )
-        form = CommentForm(request.POST)
-        if not form.is_valid():
-            return self.render(form, status=400)
         submit_comment(
             article=self.object,
             name=form.cleaned_data["name"],
             phone=form.cleaned_data["phone"],
             title=form.cleaned_data["title"],
             content=form.cleaned_data["content"],
-            ip=client_ip(request),
+            ip=ip,
             looks_automated=form.automation_signs(),
         )
-        comment_rate_exceeded(request, record=True)
+        return self.stored()
+
+    def is_retry(self, form, ip: str) -> bool:
+        data = form.cleaned_data
+        if not (data.get("title") and data.get("content")):
+            return False
+        return (
+            recent_same_comment(
+                article=self.object, title=data["title"], content=data["content"], ip=ip
+            )
+            is not None
+        )
+
+    def stored(self):
         return redirect(
             f"{self.object.get_absolute_url()}?{NOTICE_PARAM}={NOTICE_PENDING}#binh-luan"
         )
@@ -137,7 +151,7 @@ class CommentPageView(ArticleDetailView):
     def kept_input(data) -> CommentForm:
         """An unchecked form showing what the reader typed (nothing is lost, no errors)."""
         initial = {name: data.get(name, "") for name in _KEPT_FIELDS}
-        initial["consent"] = bool(data.get("consent"))
+        initial["consent"] = data.get("consent") == CONSENT_VALUE
         return CommentForm(initial=initial)
 
     def render(self, form, *, status=200, form_error=None):

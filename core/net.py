@@ -30,3 +30,23 @@ def client_ip(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
+
+
+def source_of(ip: str) -> str:
+    """What one client controls, as the unit limits and fingerprints count by.
+
+    An IPv4 address is one source. An IPv6 client is handed a whole /64 (often more), and
+    picks any address in it at will, so its source is the /64 network. An IPv4 address
+    written as IPv6 (`::ffff:203.0.113.7`) is the IPv4 address. Anything that is not an
+    address is returned as it is.
+    """
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    prefix = int(address) >> 64 << 64
+    return str(ipaddress.IPv6Network((prefix, 64)))

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.pagecache.PageCacheMiddleware",
+    # Oversized bodies are refused from their Content-Length, before CSRF parses them.
+    "core.requestsize.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -379,6 +381,9 @@ CKEDITOR_5_CONFIGS = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HNP <no-reply@localhost>")
+# Seconds before a silent mail server counts as down: moderators' mail is sent while a
+# reader waits for their comment to be taken.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=5)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
@@ -389,7 +394,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Refused requests (4xx) in one line each, tracebacks only for server errors.
+    "filters": {"client_errors_one_line": {"()": "core.logs.ClientErrorsOneLine"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors_one_line"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -417,6 +430,16 @@ COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
 COMMENT_MAX_LINKS = 2
 COMMENTS_PER_PAGE = 20
 COMMENT_MAX_REQUEST_BYTES = 64 * 1024
+# The largest request body each part of the site accepts (URL names, or namespaces), refused
+# with 413 from its Content-Length before anything reads it (core/requestsize.py). Pictures
+# come with a multipart envelope; the admin's article form with a cover and its text fields.
+REQUEST_MAX_BYTES = {
+    "comments:page": COMMENT_MAX_REQUEST_BYTES,
+    "comments:session": COMMENT_MAX_REQUEST_BYTES,
+    "articles:image_upload": IMAGE_UPLOAD_MAX_BYTES + 64 * 1024,
+    "admin": IMAGE_UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE,
+}
+REQUEST_MAX_BYTES_DEFAULT = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Per source (IP fingerprint), kept in the shared cache: django-ratelimit rate strings.
 COMMENT_RATE_SHORT = env.str("COMMENT_RATE_SHORT", default="1/15s")
 COMMENT_RATE_LONG = env.str("COMMENT_RATE_LONG", default="5/10m")

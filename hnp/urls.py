@@ -12,6 +12,9 @@ from articles.sitemaps import SITEMAPS
 
 from . import views
 
+# Requests the site cannot read get the Vietnamese page, never a 500 (see bad_request).
+handler400 = "hnp.views.bad_request"
+
 urlpatterns = [
     # The login's second step lives under the admin's path, before the admin's catch-all.
     path(f"{settings.ADMIN_URL}otp/", include("accounts.urls")),

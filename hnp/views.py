@@ -1,4 +1,5 @@
-"""Site-wide pages that belong to no app: health check, robots.txt, privacy notice."""
+"""Site-wide pages that belong to no app: health check, robots.txt, privacy notice, the
+error page for requests the site cannot read."""
 
 import logging
 import secrets
@@ -6,8 +7,10 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -76,3 +79,20 @@ class PrivacyNoticeView(CacheablePageMixin, TemplateView):
             retention_days=settings.COMMENT_PERSONAL_DATA_DAYS,
             **kwargs,
         )
+
+
+def bad_request(request, exception=None):
+    """400: a request the site cannot read (a body in another charset than UTF-8, too many
+    fields, a malformed upload), in Vietnamese.
+
+    Django's own handler goes through the CSRF check, which reads the unreadable body again
+    and turned every such request into a bare 500. This one never touches the body, and if
+    the full page cannot be drawn, it still answers 400 with a line of text."""
+    try:
+        html = render_to_string("400.html", request=request)
+    except Exception:  # noqa: BLE001 - the error page must not fail in turn
+        logger.exception("The 400 page could not be rendered")
+        return HttpResponseBadRequest(
+            _("The site could not read this request."), content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponseBadRequest(html)

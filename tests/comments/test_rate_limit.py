@@ -78,7 +78,7 @@ def test_forged_forwarded_for_does_not_bypass_the_limit_without_trusted_proxies(
     )
     response = client.post(
         comment_url(article),
-        comment_data(client),
+        comment_data(client, title="Lần hai"),
         REMOTE_ADDR="198.51.100.4",
         HTTP_X_FORWARDED_FOR="2.2.2.2",
     )
@@ -98,14 +98,14 @@ def test_behind_one_trusted_proxy_the_client_is_the_last_forwarded_address(
     )
     same_client = client.post(
         comment_url(article),
-        comment_data(client),
+        comment_data(client, title="Lần hai"),
         REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR="8.8.8.8, 198.51.100.4",
     )
     assert same_client.status_code == 429
     other_client = client.post(
         comment_url(article),
-        comment_data(client),
+        comment_data(client, title="Lần ba"),
         REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR="198.51.100.77",
     )
