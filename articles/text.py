@@ -47,11 +47,64 @@ _ALLOWED_CLASSES = {
 }  # fmt: skip
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# Markup that swallowed the rest of an article. The HTML parser reads the content of
+# <style>, <script>, <textarea> … as raw text up to their end tag, a comment runs to its
+# "-->", and nh3 drops whatever sits inside MathML or SVG elements; left open (a paste cut
+# short, `<math><style>` without its end), each made everything after it vanish without a
+# word. So before nh3: comments and whole <script>/<style> blocks are removed (an opening
+# without its end alone), then every tag that is not on the allow-list (their text stays),
+# so nothing is left that could swallow what follows. nh3 remains the safety net.
+_TAG_BODY = r"""(?:[^<>"']|"[^"]*"|'[^']*')*"""  # attributes, quoted values may hold "<>"
+_ANY_TAG_RE = re.compile(rf"</?([A-Za-z][^\s/<>]*)(?:[\s/]{_TAG_BODY})?>")
+_DROPPED_BLOCKS = {
+    # opening found by the pattern, then its end: comment, script or style.
+    "comment": (re.compile(r"<!--"), re.compile(r"-->")),
+    "script": (
+        re.compile(rf"<script(?:[\s/]{_TAG_BODY})?>", re.I),
+        re.compile(r"</script\s*>", re.I),
+    ),
+    "style": (re.compile(rf"<style(?:[\s/]{_TAG_BODY})?>", re.I), re.compile(r"</style\s*>", re.I)),
+}
+
+
+def _drop_blocks(value: str, opening: re.Pattern, closing: re.Pattern) -> str:
+    """`value` without each opening...closing block; an opening with no end is dropped
+    alone. Linear: once an end was not found, none is looked for again."""
+    parts, position, no_end_after = [], 0, None
+    while match := opening.search(value, position):
+        parts.append(value[position : match.start()])
+        end = None
+        if no_end_after is None:
+            end = closing.search(value, match.end())
+            if end is None:
+                no_end_after = match.end()
+        position = end.end() if end else match.end()
+    parts.append(value[position:])
+    return "".join(parts)
+
+
+def _keep_allowed_tag(match: re.Match) -> str:
+    return match.group(0) if match.group(1).lower() in _ALLOWED_TAGS else ""
+
+
+def _unwrap_swallowing_markup(value: str) -> str:
+    # Until nothing changes: removing a tag must not join its neighbours into a new one
+    # ("<scr<script>ipt>").
+    for _ in range(10):
+        cleaned = value
+        for opening, closing in _DROPPED_BLOCKS.values():
+            cleaned = _drop_blocks(cleaned, opening, closing)
+        cleaned = _ANY_TAG_RE.sub(_keep_allowed_tag, cleaned)
+        if cleaned == value:
+            break
+        value = cleaned
+    return value
+
 
 def sanitize_html(value: str) -> str:
     """The article body as it may be stored and shown: nh3 with a newsroom allow-list."""
     return nh3.clean(
-        value or "",
+        _unwrap_swallowing_markup(value or ""),
         tags=_ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
         attributes=_ALLOWED_ATTRIBUTES,
