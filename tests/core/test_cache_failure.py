@@ -33,6 +33,11 @@ def closed_port() -> int:
         return sock.getsockname()[1]  # nothing listens there once the socket is closed
 
 
+@pytest.fixture(autouse=True)
+def _skip_a_failed_cache_for_a_while(settings):
+    settings.CACHE_RETRY_SECONDS = 10  # as in production (the test settings turn it off)
+
+
 @pytest.fixture
 def redis_down(settings):
     location = f"redis://127.0.0.1:{closed_port()}/0"
