@@ -5,12 +5,13 @@
         [--runs 30]
 
 Fill the databases first with bench/generate.py (e.g. 1,000 articles and 10,000 comments,
-then 100,000 and 1,000,000). For each database the script runs itself again with that
-DATABASE_URL and renders each page through Django's test client, DEBUG off, as an
-anonymous reader: the cache is cleared before every request (and the whole-page cache is
-off), so every fragment is rebuilt and every query runs. It prints the median time per
-page on both databases, their ratio, and the queries each page ran. With --explain (and
-DATABASE_URL) it prints EXPLAIN ANALYZE of every query of every page instead.
+then 100,000 and 1,000,000). The script runs itself once per database, with that
+DATABASE_URL, and asks the two in turn, request by request, to render each page through
+Django's test client, DEBUG off, as an anonymous reader: the cache is cleared before every
+request (and the whole-page cache is off), so every fragment is rebuilt and every query
+runs. It prints the median time per page on both databases, their ratio, and the queries
+each page ran. With --explain (and DATABASE_URL) it prints EXPLAIN ANALYZE of every query
+of every page instead.
 
 The cache is Redis when REDIS_URL is set (cleared: use a database of its own), else the
 database cache table of each database. Article pages count their views as usual.
@@ -83,8 +84,10 @@ def pages() -> list[tuple[str, str]]:
     ]
 
 
-def measure(runs: int) -> dict:
-    """Run on the database of DATABASE_URL; returns what the parent prints."""
+def serve() -> None:
+    """Worker on the database of DATABASE_URL. Prints one JSON line describing the database
+    and its pages (warmed up, queries counted), then renders the page whose index it reads
+    on each input line, cold, and prints its time and the time spent in SQL."""
     import django
 
     django.setup()
@@ -100,35 +103,34 @@ def measure(runs: int) -> dict:
     if "RedisCache" not in cache.__class__.__name__:
         call_command("createcachetable")
     client = page_client()
-    results = {}
-    for label, url in pages():
+    listed = pages()
+    described = []
+    for label, url in listed:
         cache.clear()
         assert client.get(url).status_code == 200, url  # warm up: templates, plans
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        query_count = len(queries)
-        samples, sql = [], []
-        for _ in range(runs):
-            cache.clear()
-            timer = SqlTimer()
-            with connection.execute_wrapper(timer):
-                started = time.perf_counter()
-                client.get(url)
-                samples.append((time.perf_counter() - started) * 1000)
-            sql.append(timer.seconds * 1000)
-        results[label] = {
-            "url": url,
-            "samples": samples,
-            "sql": sql,
-            "queries": query_count,
-        }
-    return {
-        "database": connection.settings_dict["NAME"],
-        "articles": Article.objects.count(),
-        "comments": Comment.objects.count(),
-        "pages": results,
-    }
+        described.append({"label": label, "url": url, "queries": len(queries)})
+    print(
+        json.dumps(
+            {
+                "database": connection.settings_dict["NAME"],
+                "articles": Article.objects.count(),
+                "comments": Comment.objects.count(),
+                "pages": described,
+            }
+        ),
+        flush=True,
+    )
+    for line in sys.stdin:
+        cache.clear()
+        timer = SqlTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            client.get(listed[int(line)][1])
+            elapsed = time.perf_counter() - started
+        print(json.dumps([elapsed * 1000, timer.seconds * 1000]), flush=True)
 
 
 def explain() -> None:
@@ -145,27 +147,34 @@ def explain() -> None:
         explain_queries(client, url)
 
 
-def run_on(url: str, runs: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": url}
-    done = subprocess.run(  # noqa: S603 - this script, with our own arguments
-        [sys.executable, __file__, "--measure", "--runs", str(runs)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(done.stderr)
-    return json.loads(done.stdout)
+class Worker:
+    """bench/scale_bench.py --serve on one database, in a process of its own."""
 
+    def __init__(self, url: str):
+        self.process = subprocess.Popen(  # noqa: S603 - this script, with our own arguments
+            [sys.executable, __file__, "--serve"],
+            env={**os.environ, "DATABASE_URL": url},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.info = json.loads(self.process.stdout.readline() or "null")
+        if self.info is None:
+            sys.exit(f"The worker on {url} failed.")
+        for page in self.info["pages"]:
+            page["samples"], page["sql"] = [], []
 
-def merged(total: dict | None, more: dict) -> dict:
-    if total is None:
-        return more
-    for label, page in more["pages"].items():
-        total["pages"][label]["samples"] += page["samples"]
-        total["pages"][label]["sql"] += page["sql"]
-    return total
+    def render(self, index: int) -> None:
+        self.process.stdin.write(f"{index}\n")
+        self.process.stdin.flush()
+        ms, sql = json.loads(self.process.stdout.readline())
+        self.info["pages"][index]["samples"].append(ms)
+        self.info["pages"][index]["sql"].append(sql)
+
+    def close(self) -> dict:
+        self.process.stdin.close()
+        self.process.wait()
+        return self.info
 
 
 def main():
@@ -173,8 +182,7 @@ def main():
     parser.add_argument("--small", help="DATABASE_URL of the small database")
     parser.add_argument("--large", help="DATABASE_URL of the large database")
     parser.add_argument("--runs", type=int, default=30, help="renders per page and database")
-    parser.add_argument("--rounds", type=int, default=3, help="alternations of the databases")
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -184,36 +192,36 @@ def main():
     if args.explain:
         explain()
         return
-    if args.measure:
-        print(json.dumps(measure(args.runs)))
+    if args.serve:
+        serve()
         return
     if not (args.small and args.large):
         parser.error("--small and --large are required")
 
-    # Rounds alternate the databases, so a machine busy with something else for a while
-    # slows both sides alike; each figure is the median of all its rounds' samples.
-    small, large = None, None
-    for _ in range(args.rounds):
-        small = merged(small, run_on(args.small, -(-args.runs // args.rounds)))
-        large = merged(large, run_on(args.large, -(-args.runs // args.rounds)))
+    # Requests alternate between the databases, so a machine busy with something else
+    # for a while slows both sides alike.
+    workers = Worker(args.small), Worker(args.large)
+    for index in range(len(workers[0].info["pages"])):
+        for _ in range(args.runs):
+            for worker in workers:
+                worker.render(index)
+    small, large = (worker.close() for worker in workers)
     for side in (small, large):
-        for page in side["pages"].values():
+        for page in side["pages"]:
             page["median"] = statistics.median(page["samples"])
             page["sql"] = statistics.median(page["sql"])
-    for side in (small, large):
         print(f"{side['database']}: {side['articles']:,} articles, {side['comments']:,} comments")
     print(
-        f"Median of {args.runs} cold renders in {args.rounds} alternating rounds"
-        " (cache cleared before each), DEBUG off."
+        f"Median of {args.runs} cold renders (cache cleared before each, the two databases"
+        " in turn), DEBUG off."
     )
     print(
         f"{'page':<32} {'small ms':>9} {'large ms':>9} {'ratio':>6}"
         f" {'SQL ms small/large':>19} {'queries':>9}"
     )
     # Labels that name a number (a page, comments) can differ: pages match by position.
-    for (label, big), (small_label, little) in zip(
-        large["pages"].items(), small["pages"].items(), strict=True
-    ):
+    for big, little in zip(large["pages"], small["pages"], strict=True):
+        label, small_label = big["label"], little["label"]
         if small_label != label:
             label = f"{label} [small: {small_label.split(',')[-1].strip(' ()')}]"
         print(

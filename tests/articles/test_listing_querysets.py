@@ -55,6 +55,19 @@ def test_newer_and_older_step_through_articles_published_at_the_same_moment():
     assert list(published.older_than(tied[1])) == [tied[0], before]
 
 
+def test_most_read_is_the_most_viewed_of_the_last_30_days_at_most_count():
+    now = timezone.now()
+    recent = [
+        ArticleFactory(published=True, published_at=now - timedelta(days=d), view_count=v)
+        for d, v in ((1, 5), (2, 50), (3, 20), (4, 20))
+    ]
+    ArticleFactory(published=True, published_at=now - timedelta(days=40), view_count=999)
+    ArticleFactory(status=Article.Status.DRAFT, published_at=now, view_count=999)
+    most_read = Article.objects.published().most_read(count=3).for_listing()
+    # Equal views: the newer first.
+    assert list(most_read) == [recent[1], recent[2], recent[3]]
+
+
 def _needs_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only")
