@@ -116,8 +116,8 @@ def test_any_input_gets_a_clean_answer_and_stores_all_or_nothing(article, change
     assert escape(comment.content).replace("\n", "<br>") in shown
 
 
-# Without the whole-page cache: what is checked is the page the view builds. (The cache's
-# key does not keep the order of repeated parameters, see the README's Security section.)
+# Without the whole-page cache: what is checked is the page the view builds (the cache
+# keys repeated parameters in sorted order, while the view reads the last one).
 @pytest.mark.usefixtures("page_cache_off")
 @EXAMPLES
 @given(query=maybe_many(text), page=maybe_many(short_text))
