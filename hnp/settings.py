@@ -194,6 +194,8 @@ PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
 # Views wait in the cache (or a table) and are added to articles at most this often
 # (seconds), also from a reader's request; 0: only `manage.py flush_view_counts` does it.
 VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=60)
+# Without Redis, views wait this long in a worker's memory and are then written together.
+VIEW_BUFFER_SECONDS = env.float("VIEW_BUFFER_SECONDS", default=1.0)
 
 RATELIMIT_USE_CACHE = "default"
 # Limits live in the cache; while it is down they do not apply (decided in README: the
@@ -206,8 +208,6 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Sessions, security ---------------------------------------------------------------
 
-# Without Redis, views wait this long in a worker's memory and are then written together.
-VIEW_BUFFER_SECONDS = env.float("VIEW_BUFFER_SECONDS", default=1.0)
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
