@@ -132,6 +132,7 @@ class CommentPageView(ArticleDetailView):
         return self.stored()
 
     def is_retry(self, form, ip: str) -> bool:
+        """The same comment from the same source was stored moments ago."""
         data = form.cleaned_data
         if not (data.get("title") and data.get("content")):
             return False
@@ -143,6 +144,7 @@ class CommentPageView(ArticleDetailView):
         )
 
     def stored(self):
+        """Back to the article, with the notice that the comment awaits moderation."""
         return redirect(
             f"{self.object.get_absolute_url()}?{NOTICE_PARAM}={NOTICE_PENDING}#binh-luan"
         )
