@@ -24,6 +24,7 @@ COVER_WIDTHS = (480, 800, 1200)
 # imagekit works it out by hashing its spec each time (about half a millisecond, more than
 # the rest of a card): each process remembers the addresses it has made.
 _cover_urls: dict[tuple[str, int], str] = {}
+_article_urls: dict[tuple[int, str], str] = {}
 
 
 def _cover_rendition(width: int) -> ImageSpecField:
@@ -358,7 +359,16 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+        # Lists show dozens of articles: each process remembers the addresses it reversed.
+        key = (self.pk, self.slug)
+        url = _article_urls.get(key)
+        if url is None:
+            if len(_article_urls) >= 50_000:
+                _article_urls.clear()
+            url = _article_urls[key] = reverse(
+                "articles:detail", kwargs={"slug": self.slug, "pk": self.pk}
+            )
+        return url
 
     @property
     def display_title(self) -> str:

@@ -108,11 +108,10 @@ def scope_version(request, scope: str) -> str | None:
 
 
 def _page_key(request) -> str:
+    # Views read a parameter's last value (QueryDict.get): so does the key, and
+    # `?q=a&q=b` is the page of "b" whatever else comes before it.
     kept = sorted(
-        (name, value)
-        for name, values in request.GET.lists()
-        if name in _registry.query_params
-        for value in values
+        (name, request.GET[name]) for name in request.GET if name in _registry.query_params
     )
     return f"{_PREFIX}{request.path}?{urlencode(kept)}"
 

@@ -116,9 +116,6 @@ def test_any_input_gets_a_clean_answer_and_stores_all_or_nothing(article, change
     assert escape(comment.content).replace("\n", "<br>") in shown
 
 
-# Without the whole-page cache: what is checked is the page the view builds (the cache
-# keys repeated parameters in sorted order, while the view reads the last one).
-@pytest.mark.usefixtures("page_cache_off")
 @EXAMPLES
 @given(query=maybe_many(text), page=maybe_many(short_text))
 def test_search_answers_any_query_and_echoes_it_escaped(client, query, page):

@@ -181,6 +181,14 @@ def test_tracking_parameters_share_the_page_and_comment_pages_do_not(client, sto
     assert client.get(url + "?binh-luan=cho-duyet").get("X-Page-Cache") != "hit"
 
 
+def test_a_repeated_parameter_is_keyed_by_the_value_the_view_reads(client, story):
+    search = reverse("articles:search")
+    cached(client, search + "?q=khong+co+gi&q=tin")
+    # The view reads the last value, and echoes it in the search box.
+    assert 'value="tin"' in html(client, search + "?q=tin")
+    assert 'value="khong co gi"' in html(client, search + "?q=tin&q=khong+co+gi")
+
+
 def test_the_thank_you_notice_is_not_served_to_readers_who_did_not_comment(client, story):
     url = story.get_absolute_url()
     cached(client, url + "?binh-luan=cho-duyet")
