@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import Value
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -26,6 +27,9 @@ from core.roles import can_delete_comments, can_view_personal_data
 from . import services
 from .models import BlockedWord, Comment, flagged_q
 from .personal_data import mask_phone
+
+# Personal data on a comment: never filtered, searched or sorted on without the permission.
+PERSONAL_FIELDS = {"phone", "ip_hash"}
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -203,7 +207,6 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         "content_column",
         "created_at",
         "flags_column",
-        "source_column",
         "consent_column",
         "moderated_by",
         "moderated_at",
@@ -280,9 +283,11 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
         return phone_number
 
-    @admin.display(description=_("source"))
-    def source_column(self, obj):
-        if not obj.ip_hash:
+    @staticmethod
+    def source_display(request, obj) -> str:
+        """The sender's IP fingerprint and a link to their other comments, for holders of
+        the personal-data permission only."""
+        if not obj.ip_hash or not can_view_personal_data(request.user):
             return "–"
         url = (
             reverse("admin:comments_comment_changelist")
@@ -308,6 +313,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The comment the change view already loaded: no second query for the phone number.
         context["phone_display"] = self.phone_column_for(request)(obj) if obj else ""
+        context["source_display"] = self.source_display(request, obj) if obj else ""
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -323,7 +329,17 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def lookup_allowed(self, lookup, value, request=None):
-        return lookup == "ip_hash" or super().lookup_allowed(lookup, value, request)
+        # A filter on the phone number or the IP fingerprint is an oracle: with
+        # ?phone__startswith=09 the list answers yes or no, digit after digit. Only
+        # holders of the personal-data permission may filter on them, and only exactly.
+        parts = set(lookup.split(LOOKUP_SEP))
+        if parts & PERSONAL_FIELDS:
+            return (
+                request is not None
+                and can_view_personal_data(request.user)
+                and lookup in PERSONAL_FIELDS
+            )
+        return super().lookup_allowed(lookup, value, request)
 
     # --- one by one: buttons on the change page ---------------------------------------
 
