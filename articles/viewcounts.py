@@ -1,11 +1,11 @@
 """Counting readers off the request path.
 
-A view is one atomic increment in Redis (HINCRBY on a hash of article id → views). Without
-Redis (or while it is down) views wait in the worker's memory for at most
-VIEW_BUFFER_SECONDS and are then written as PendingView rows in one INSERT (one statement
-per second and worker instead of a write transaction per reader, which SQLite serialises;
-a worker killed outright loses that last second, one stopped normally writes it on exit).
-Never an UPDATE of the article's row per reader. `flush_view_counts()` adds the waiting views to
+A view waits in the worker's memory for at most VIEW_BUFFER_SECONDS; then the worker adds
+what it holds in one step: atomic increments in Redis (HINCRBY on a hash of article id →
+views, one pipelined round trip), or without Redis (or while it is down) PendingView rows
+in one INSERT. So a reader's request, even one served from the page cache, costs no round
+trip for counting, and never an UPDATE of the article's row. A worker stopped normally
+writes what it holds on exit; one killed outright loses at most that last second. `flush_view_counts()` adds the waiting views to
 Article.view_count in a few statements; it runs from `manage.py flush_view_counts` (cron or
 a timer) and, unless VIEW_COUNT_FLUSH_SECONDS is 0, by itself at most once per that many
 seconds, so the count on a page lags by at most that interval.
@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import F
 
 from core.cache import cache_is_degraded
@@ -63,41 +63,74 @@ def record_view(request, article_id: int) -> None:
     """Count one reader of the article (not a crawler)."""
     if is_bot(request):
         return
-    client = None if cache_is_degraded() else _redis()
-    try:
-        if client is None:
-            raise LookupError
-        client.hincrby(cache.make_key(_PENDING), article_id, 1)
-    except (LookupError, *_redis_errors()):
-        _buffer_view(article_id)
+    _buffer_view(article_id)
     _flush_when_due()
 
 
 _buffer: Counter = Counter()
 _buffer_lock = threading.Lock()
 _buffer_since = time.monotonic()
+_timer: threading.Timer | None = None
 
 
 def _buffer_view(article_id: int) -> None:
+    global _timer
     with _buffer_lock:
         _buffer[article_id] += 1
         due = time.monotonic() - _buffer_since >= settings.VIEW_BUFFER_SECONDS
+        timer = None
+        if _timer is None:
+            # A worker that gets no further request still hands its views on in time.
+            timer = _timer = threading.Timer(settings.VIEW_BUFFER_SECONDS, _write_from_timer)
+            timer.daemon = True
+    if timer is not None:
+        timer.start()
     if due:
         write_buffered_views()
 
 
+def _write_from_timer() -> None:
+    global _timer
+    with _buffer_lock:
+        _timer = None
+    try:
+        write_buffered_views()
+    except Exception:  # noqa: BLE001 - kept for the next write; never kill the worker
+        logger.exception("Could not write buffered views; they are written later")
+    finally:
+        connections.close_all()  # this thread's own database connection, if it opened one
+
+
 def write_buffered_views() -> int:
-    """Write the views waiting in this process's memory as PendingView rows."""
+    """Hand the views waiting in this process's memory to Redis, or to the PendingView table
+    when Redis is absent or fails."""
     global _buffer_since
     with _buffer_lock:
-        views = list(_buffer.elements())
+        views = Counter(_buffer)
         _buffer.clear()
         _buffer_since = time.monotonic()
-    if views:
+    if not views:
+        return 0
+    client = None if cache_is_degraded() else _redis()
+    if client is not None:
+        try:
+            pipeline = client.pipeline(transaction=False)
+            for article_id, count in views.items():
+                pipeline.hincrby(cache.make_key(_PENDING), article_id, count)
+            pipeline.execute()
+            return views.total()
+        except _redis_errors():
+            logger.warning("Redis unavailable: views go to the pending-views table")
+    try:
         PendingView.objects.bulk_create(
-            [PendingView(article_id=article_id) for article_id in views], batch_size=500
+            [PendingView(article_id=article_id) for article_id in views.elements()],
+            batch_size=500,
         )
-    return len(views)
+    except Exception:
+        with _buffer_lock:
+            _buffer.update(views)  # kept for the next write
+        raise
+    return views.total()
 
 
 @atexit.register
