@@ -194,7 +194,7 @@ PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
 # Views wait in the cache (or a table) and are added to articles at most this often
 # (seconds), also from a reader's request; 0: only `manage.py flush_view_counts` does it.
 VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=60)
-# Without Redis, views wait this long in a worker's memory and are then written together.
+# Views wait this long in a worker's memory and are then handed on together.
 VIEW_BUFFER_SECONDS = env.float("VIEW_BUFFER_SECONDS", default=1.0)
 
 RATELIMIT_USE_CACHE = "default"
