@@ -47,6 +47,9 @@ def _fresh_redis_cache():
     test's transaction; Redis is not, so our keys (this worker's prefix only) are dropped."""
     _Health.down_until = _Health.last_logged = 0.0  # no failure remembered from another test
     viewcounts._buffer.clear()  # nor views of another test's articles
+    if viewcounts._timer is not None:  # nor a timer started for them
+        viewcounts._timer.cancel()
+        viewcounts._timer = None
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
     yield

@@ -4,11 +4,13 @@ it), added to the articles by a flush; every view counts exactly once."""
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 
 from articles import viewcounts
 from articles.models import Article, PendingView
@@ -161,3 +163,21 @@ def test_concurrent_views_from_several_processes_add_up_exactly():
         assert viewer.wait(timeout=120) == 0, viewer.stderr.read()
     flush_view_counts()
     assert views_of(article) == processes * views_each
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_that_gets_no_more_requests_still_hands_its_views_on(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("the timer's own connection cannot see the in-memory SQLite test database")
+    settings.VIEW_BUFFER_SECONDS = 0.2
+    article = ArticleFactory(published=True)
+    client = Client()
+    client.get(article.get_absolute_url())
+    client.get(article.get_absolute_url())
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (viewcounts._buffer or viewcounts._timer):
+        time.sleep(0.05)
+    assert not viewcounts._buffer  # handed on by the timer, without another request
+    flush_view_counts()
+    assert views_of(article) == 2
