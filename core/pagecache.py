@@ -191,6 +191,11 @@ class PageCacheMiddleware:
         scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
         found = cache.get_many([key, *(_VERSION + s for s in scopes)])
         versions = {s: found.get(_VERSION + s) for s in scopes}
+        site = versions[SITE]
+        if site is not None and site[1] is not None and time.time() >= site[1]:
+            # A scheduled article is due: every page that lists it changes now.
+            site_changed()
+            versions[SITE] = cache.get(_VERSION + SITE)
         entry = found.get(key)
         if entry is not None and self._still_valid(entry, versions):
             view_class.page_cache_hit(request, url_kwargs)
@@ -210,10 +215,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _still_valid(entry, versions) -> bool:
-        site = versions.get(SITE)
-        if site is not None and site[1] is not None and time.time() >= site[1]:
-            site_changed()  # a scheduled article is due: everything that lists it changes
-            return False
         return entry["versions"] == {s: v[0] if v else None for s, v in versions.items()}
 
     @staticmethod
