@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models import F
 
-from core.cache import cache_is_degraded
+from core.cache import cache_is_degraded, redis_errors
 from core.pagecache import scopes_changed
 
 from .models import Article, PendingView
@@ -51,12 +51,6 @@ def _redis():
     from django_redis import get_redis_connection
 
     return get_redis_connection("default")
-
-
-def _redis_errors():
-    from redis.exceptions import RedisError
-
-    return (RedisError, OSError)
 
 
 def record_view(request, article_id: int) -> None:
@@ -119,7 +113,7 @@ def write_buffered_views() -> int:
                 pipeline.hincrby(cache.make_key(_PENDING), article_id, count)
             pipeline.execute()
             return views.total()
-        except _redis_errors():
+        except redis_errors():
             logger.warning("Redis unavailable: views go to the pending-views table")
     try:
         PendingView.objects.bulk_create(
@@ -209,6 +203,6 @@ def _take_redis_views(client, counts: Counter) -> bool:
             client.rename(pending, flushing)
         counts.update({int(k): int(v) for k, v in client.hgetall(flushing).items()})
         return True
-    except _redis_errors():
+    except redis_errors():
         logger.warning("Redis unavailable: views waiting there are flushed later")
         return False

@@ -127,7 +127,8 @@ class _CheckedDatabaseCache(DatabaseCache):
 ResilientDatabaseCache = resilient(_CheckedDatabaseCache, (DatabaseError,))
 
 
-def _redis_errors() -> tuple[type[Exception], ...]:
+def redis_errors() -> tuple[type[Exception], ...]:
+    """What a failing or unreachable Redis raises, for code that talks to it directly."""
     from django_redis.exceptions import ConnectionInterrupted
     from redis.exceptions import RedisError
 
@@ -139,4 +140,4 @@ try:
 except ImportError:  # pragma: no cover - django-redis is a dependency
     ResilientRedisCache = None
 else:
-    ResilientRedisCache = resilient(RedisCache, _redis_errors())
+    ResilientRedisCache = resilient(RedisCache, redis_errors())

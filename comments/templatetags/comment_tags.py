@@ -42,7 +42,6 @@ def comment_section_context(request, article, **extra) -> dict:
     context = {
         "comment_page": page,
         "comment_count": paginator.count,
-        "comment_form": CommentForm(),
         "comment_page_param": PAGE_PARAM,
         "comment_notice": request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
         "live_form": False,
