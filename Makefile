@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run migrate demo test e2e lint format check-migrations messages collectstatic bench clean
+.PHONY: install run migrate demo demo-passwords test e2e lint format check-migrations messages collectstatic bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (or set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -39,8 +39,13 @@ migrate: install
 demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
+# New passwords for the demo accounts (`make run` keeps the ones set before).
+demo-passwords: migrate
+	DEBUG=1 $(BIN)/python manage.py load_demo --reset-passwords
+
 # The site with demo content on SQLite, at http://$(HOST):$(PORT)/
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

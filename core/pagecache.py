@@ -15,10 +15,14 @@ The apps tell this module what they own at start-up (`register_*` from their App
 so it imports none of them.
 """
 
+import hashlib
+import os
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache as once
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,6 +36,38 @@ from core.cache import cache_is_degraded
 SITE = "site"
 _PREFIX = "pc:"
 _VERSION = _PREFIX + "v:"
+
+# What makes up a release: the code, templates, static sources and compiled translations.
+_RELEASE_SUFFIXES = {".py", ".html", ".txt", ".css", ".js", ".svg", ".mo"}
+_RELEASE_SKIP = {"node_modules", "media", "staticfiles", "tests", "bench", "artifacts", "build"}
+
+
+def release() -> str:
+    """A short fingerprint of the running code: part of every page key and fragment token,
+    so a deployment never serves pages built by the previous version of the templates.
+
+    PAGE_CACHE_RELEASE (e.g. the deployed commit) names it; otherwise it is a hash of the
+    project's own files, the same on every server that runs the same code (taken again on
+    each request with DEBUG, where templates change under a running server)."""
+    if settings.PAGE_CACHE_RELEASE:
+        return settings.PAGE_CACHE_RELEASE[:16]
+    return _files_hash() if settings.DEBUG else _files_hash_once()
+
+
+def _files_hash() -> str:
+    digest = hashlib.blake2b(digest_size=6)
+    base = Path(settings.BASE_DIR)
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")) and d not in _RELEASE_SKIP)
+        for name in sorted(files):
+            path = Path(folder, name)
+            if path.suffix in _RELEASE_SUFFIXES:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_files_hash_once = once(_files_hash)
 
 
 @dataclass
@@ -84,7 +120,7 @@ def scopes_changed(scopes) -> None:
 def site_version() -> str:
     """The site's current version token, for keys of fragments that lists share."""
     version = cache.get(_VERSION + SITE)
-    return version[0] if version else "0"
+    return release() + (version[0] if version else "0")
 
 
 def _make_version(scope: str):
@@ -104,7 +140,7 @@ def scope_version(request, scope: str) -> str | None:
     if known is None:
         version = cache.get(_VERSION + scope) or _make_version(scope)
         known = version[0] if version else None
-    return known
+    return None if known is None else release() + known
 
 
 def _page_key(request) -> str:
@@ -113,7 +149,7 @@ def _page_key(request) -> str:
     kept = sorted(
         (name, request.GET[name]) for name in request.GET if name in _registry.query_params
     )
-    return f"{_PREFIX}{request.path}?{urlencode(kept)}"
+    return f"{_PREFIX}{release()}:{request.path}?{urlencode(kept)}"
 
 
 # --- views opt in ------------------------------------------------------------------------
@@ -206,7 +242,7 @@ class PageCacheMiddleware:
                 versions[scope] = _make_version(scope)
         request.page_versions = {s: v[0] for s, v in versions.items() if v is not None}
         if versions[SITE] is not None:
-            request.site_version = versions[SITE][0]
+            request.site_version = release() + versions[SITE][0]
 
         response = self.get_response(request)
         if _storable(response):

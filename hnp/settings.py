@@ -54,6 +54,15 @@ SITE_NAME = env.str("SITE_NAME", default="Cổng thông tin HNP")
 SITE_DATELINE = env.str("SITE_DATELINE", default="HNP")
 # Shown in the footer and the privacy notice: where readers write to the editorial office.
 SITE_CONTACT_EMAIL = env.str("SITE_CONTACT_EMAIL", default="toasoan@example.vn")
+# The legal lines every Vietnamese official portal carries in its footer: the governing body,
+# the licence, the person responsible, the office's address and phone. Empty hides a line.
+SITE_OWNER = env.str("SITE_OWNER", default="Văn phòng HNP")
+SITE_LICENCE = env.str(
+    "SITE_LICENCE", default="Giấy phép số 00/GP-TTĐT do Sở Thông tin và Truyền thông cấp"
+)
+SITE_RESPONSIBLE = env.str("SITE_RESPONSIBLE", default="Nguyễn Văn A")
+SITE_ADDRESS = env.str("SITE_ADDRESS", default="Số 1 phố Ví Dụ, phường Mẫu, Hà Nội")
+SITE_PHONE = env.str("SITE_PHONE", default="024 0000 0000")
 
 INSTALLED_APPS = [
     "hnp.apps.HnpAdminConfig",
@@ -189,6 +198,9 @@ CACHE_LOG_SECONDS = 60
 # Whole reader pages for anonymous readers (core/pagecache.py), invalidated explicitly on
 # every change; this is only the longest a page is kept unseen. 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Names the running code in page and fragment keys (e.g. the deployed commit); empty: a
+# hash of the project's files, so a deployment never serves pages of the previous templates.
+PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
 # How long a reverse proxy (nginx's micro-cache) or a browser may reuse anonymous pages.
 PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=5)
 # Views wait in the cache (or a table) and are added to articles at most this often

@@ -1,6 +1,7 @@
 """Tags for the article pictures of pages and cards, and the times they show."""
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
@@ -30,3 +31,9 @@ def html_datetime(value) -> str:
     "2026-01-25T12:28:00+07:00". `|date:'c'` adds microseconds when there are any, and HTML
     takes at most three digits of a second's fraction."""
     return value.isoformat(timespec="seconds") if value else ""
+
+
+@register.filter
+def grouped(value) -> str:
+    """A count with the language's thousands separator: "2.953" in Vietnamese."""
+    return number_format(value, force_grouping=True)

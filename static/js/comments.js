@@ -15,6 +15,15 @@
   var startLink = document.querySelector("[data-comment-start]");
   var loading = null;
 
+  // A new code makes the error about the previous one stale.
+  function clearCaptchaError() {
+    var error = captchaBox.querySelector(".field__error");
+    if (error) error.parentNode.removeChild(error);
+    captchaBox.classList.remove("field--error");
+    answer.removeAttribute("aria-invalid");
+    answer.removeAttribute("aria-describedby");
+  }
+
   function load() {
     if (loading) return loading;
     status.textContent = form.dataset.msgLoading;
@@ -38,6 +47,7 @@
         image.srcset = data.captcha.image_2x_url + " 2x";
         image.hidden = false;
         answer.value = "";
+        clearCaptchaError();
         captchaBox.removeAttribute("data-empty");
         status.textContent = "";
       })

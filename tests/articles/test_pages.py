@@ -123,6 +123,36 @@ def test_view_count_is_shown_and_grows_with_each_flushed_view(client):
     assert article.view_count == 2
 
 
+def test_view_counts_use_vietnamese_thousands_separators(client):
+    article = ArticleFactory(published=True, title="Bài đọc nhiều", view_count=2953)
+    page = client.get(article.get_absolute_url()).content.decode()
+    header = page[page.index("article__views") :]
+    assert header.split("</span>")[0].endswith(">2.953 lượt xem")
+    box = page[page.index("Đọc nhiều nhất") :]
+    assert "2.953 lượt xem" in box
+    assert "2953" not in page
+
+
+def test_the_footer_carries_the_portals_legal_lines_from_settings(client, settings):
+    settings.SITE_OWNER = "Hội đồng nhân dân tỉnh"
+    settings.SITE_LICENCE = "Giấy phép số 12/GP-TTĐT cấp ngày 01/02/2025"
+    settings.SITE_RESPONSIBLE = "Trần Văn Minh"
+    settings.SITE_ADDRESS = "Số 8 đường Lê Lợi"
+    settings.SITE_PHONE = "0236 3 123 456"
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert "Cơ quan chủ quản: Hội đồng nhân dân tỉnh" in footer
+    assert "Giấy phép số 12/GP-TTĐT cấp ngày 01/02/2025" in footer
+    assert "Chịu trách nhiệm chính: Trần Văn Minh" in footer
+    assert "Địa chỉ: Số 8 đường Lê Lợi" in footer
+    assert '<a href="tel:02363123456">0236 3 123 456</a>' in footer
+    settings.SITE_LICENCE = settings.SITE_PHONE = ""
+    settings.PAGE_CACHE_RELEASE = "settings-changed"  # a restart with the new settings
+    footer = client.get("/").content.decode().split('class="site-footer"')[1]
+    assert "Giấy phép" not in footer
+    assert "Điện thoại" not in footer
+    assert "Chịu trách nhiệm chính: Trần Văn Minh" in footer
+
+
 def test_most_read_box_lists_the_last_30_days_by_views(client):
     now = timezone.now()
     ArticleFactory(

@@ -33,12 +33,20 @@ def test_approved_comments_are_shown_oldest_first_with_name_title_time(client, a
     assert timezone.localtime(now - timedelta(hours=2)).strftime("%H:%M %d/%m/%Y") in html
 
 
+def test_without_comments_the_section_says_so_once(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    section = html[html.index('id="binh-luan"') :]
+    assert '<h2 id="comments-title" class="section-title">Bình luận</h2>' in section
+    assert "Chưa có bình luận nào." in section
+    assert "0 bình luận" not in section
+
+
 def test_pending_rejected_and_spam_comments_are_not_shown(client, article):
     for status in (Comment.Status.PENDING, Comment.Status.REJECTED, Comment.Status.SPAM):
         CommentFactory(article=article, status=status, title=f"Không hiện {status}")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Không hiện" not in html
-    assert "0 bình luận" in html
+    assert "Chưa có bình luận nào." in html
 
 
 @pytest.mark.parametrize("payload", XSS)

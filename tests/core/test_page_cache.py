@@ -199,3 +199,34 @@ def test_turning_the_cache_off_serves_every_request_from_the_view(client, story,
     settings.PAGE_CACHE_SECONDS = 0
     for _ in range(3):
         assert "X-Page-Cache" not in client.get(story.get_absolute_url())
+
+
+def test_a_new_release_never_serves_pages_or_fragments_built_by_the_previous_one(
+    client, story, settings
+):
+    settings.PAGE_CACHE_RELEASE = "release-1"
+    cached(client, story.get_absolute_url())
+    settings.PAGE_CACHE_RELEASE = "release-2"  # deployed: new templates, same cache
+    response = client.get(story.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert response.context["site_version"].startswith("release-2")
+    settings.PAGE_CACHE_RELEASE = "release-1"  # a server still on the old code keeps its pages
+    assert client.get(story.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_without_a_named_release_a_change_to_the_templates_names_a_new_one(settings, tmp_path):
+    from core.pagecache import release
+
+    settings.PAGE_CACHE_RELEASE = ""
+    settings.DEBUG = True  # taken again on each call
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "node_modules").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>before</p>")
+    before = release()
+    (tmp_path / "node_modules" / "lib.js").write_text("not ours")
+    (tmp_path / "notes.md").write_text("not served")
+    assert release() == before
+    template.write_text("<p>after</p>")
+    assert release() != before

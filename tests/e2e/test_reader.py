@@ -92,6 +92,38 @@ def test_reader_comments_on_a_series_article(page, settings):
     assert page.input_value("#id_captcha_1") == ""
     screenshot(page, "reader-4-wrong-captcha-desktop")
     assert Comment.objects.count() == 1
+
+    # A new code: the error about the old one goes; Enter in a field sends the comment.
+    page.click("text=Lấy lại mã bảo mật")
+    page.wait_for_selector("#id_captcha_error", state="detached")
+    assert page.get_attribute("#id_captcha_1", "aria-invalid") is None
+    page.wait_for_function("() => document.querySelector('input[name=captcha_0]').value")
+    page.fill("#id_captcha_1", captcha_answer(page))
+    page.press("#id_title", "Enter")
+    page.wait_for_url(re.compile(r"binh-luan=cho-duyet"))
+    assert Comment.objects.filter(title="Ý kiến thứ hai").exists()
+    assert not page.errors
+
+
+def test_on_a_phone_the_categories_fold_behind_a_menu_button(open_page):
+    build_newsroom()
+    page = open_page(width=390, height=844)
+    page.goto("/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] < 140, "the header takes a third of the phone's screen"
+    assert not page.is_visible(".site-nav__list")
+    button = page.locator("[data-menu-button]")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.is_visible(".site-nav__list a:has-text('Kinh tế - Xã hội')")
+    screenshot(page, "reader-menu-open-390", full_page=False)
+    page.click(".site-nav__list a:has-text('Kinh tế - Xã hội')")
+    assert page.inner_text("h1") == "Kinh tế - Xã hội"
+    # At desktop width the categories are always there, without a button.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert page.is_visible(".site-nav__list a:has-text('Kinh tế - Xã hội')")
+    assert not button.is_visible()
     assert not page.errors
 
 

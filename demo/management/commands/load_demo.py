@@ -54,7 +54,7 @@ class Command(BaseCommand):
             if account.password:
                 password = account.password
             else:
-                password = "(unchanged: set before; --reset-passwords gives a new one)"
+                password = "(unchanged: set before; `make demo-passwords` gives new ones)"
             rows.append((account.username, account.group or "-", password))
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
         self.stdout.write("")
