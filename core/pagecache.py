@@ -32,6 +32,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from core.cache import cache_is_degraded
+from core.localpages import memory, watcher
 
 SITE = "site"
 _PREFIX = "pc:"
@@ -103,18 +104,25 @@ def _next_change() -> float | None:
     return _registry.next_change() if _registry.next_change else None
 
 
+def _store_versions(versions: dict, *, only_new: bool = False) -> bool:
+    """Write new versions to the shared cache, and have every process's memory forget the
+    old ones (core/localpages.py). `only_new`: only where none exists yet."""
+    entries = {_VERSION + scope: version for scope, version in versions.items()}
+    return watcher().store(entries, list(versions), only_new=only_new)
+
+
 def site_changed() -> None:
     """Something lists show has changed: every cached page is rebuilt on its next view."""
-    cache.set(_VERSION + SITE, _new_version(_next_change()), None)
+    _store_versions({SITE: _new_version(_next_change())})
 
 
 def scope_changed(scope: str) -> None:
     """The object behind `scope` (e.g. "article:12") changed: its pages are rebuilt."""
-    cache.set(_VERSION + scope, _new_version(), None)
+    _store_versions({scope: _new_version()})
 
 
 def scopes_changed(scopes) -> None:
-    cache.set_many({_VERSION + scope: _new_version() for scope in scopes}, None)
+    _store_versions({scope: _new_version() for scope in scopes})
 
 
 def site_version() -> str:
@@ -127,7 +135,7 @@ def _make_version(scope: str):
     """A first version for `scope`, unless a change sets one meanwhile (then that one);
     None when the cache does not answer."""
     version = _new_version(_next_change() if scope == SITE else None)
-    if cache.add(_VERSION + scope, version, None):
+    if _store_versions({scope: version}, only_new=True):
         return version
     return cache.get(_VERSION + scope)
 
@@ -171,6 +179,15 @@ class CacheablePageMixin:
     @classmethod
     def page_cache_hit(cls, request, url_kwargs) -> None:
         """Called when a reader gets this page from the cache (the view does not run)."""
+
+
+def _due(site_version) -> bool:
+    """True when the site's version names a scheduled change whose time has come."""
+    return (
+        site_version is not None
+        and site_version[1] is not None
+        and (time.time() >= site_version[1])
+    )
 
 
 def _cacheable_view(request):
@@ -225,15 +242,29 @@ class PageCacheMiddleware:
 
         key = _page_key(request)
         scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
+        trusted = watcher().trusted()
+        if trusted:
+            # This process's own copy, if the versions it knows are still the current ones.
+            versions = memory.versions_of(scopes)
+            if versions is not None and not _due(versions[SITE]):
+                entry = memory.page(key)
+                if entry is not None and self._still_valid(entry, versions):
+                    view_class.page_cache_hit(request, url_kwargs)
+                    return self._hit(entry)
+
+        generation = memory.generation
         found = cache.get_many([key, *(_VERSION + s for s in scopes)])
         versions = {s: found.get(_VERSION + s) for s in scopes}
-        site = versions[SITE]
-        if site is not None and site[1] is not None and time.time() >= site[1]:
+        if _due(versions[SITE]):
             # A scheduled article is due: every page that lists it changes now.
             site_changed()
             versions[SITE] = cache.get(_VERSION + SITE)
+        elif trusted and None not in versions.values():
+            memory.remember(versions, generation)
         entry = found.get(key)
         if entry is not None and self._still_valid(entry, versions):
+            if trusted:
+                memory.keep(key, entry)
             view_class.page_cache_hit(request, url_kwargs)
             return self._hit(entry)
 
@@ -246,7 +277,9 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if _storable(response):
-            self._store(key, response, scopes, versions)
+            entry = self._store(key, response, scopes, versions)
+            if entry is not None and trusted:
+                memory.keep(key, entry)
         return response
 
     @staticmethod
@@ -261,22 +294,20 @@ class PageCacheMiddleware:
         response.headers["X-Page-Cache"] = "hit"
         return response
 
-    def _store(self, key, response, scopes, versions) -> None:
+    def _store(self, key, response, scopes, versions) -> dict | None:
         if any(versions[scope] is None for scope in scopes):
-            return  # the cache could not say which versions the page was built under
+            return None  # the cache could not say which versions the page was built under
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
         response.headers["X-Page-Cache"] = "miss"
-        cache.set(
-            key,
-            {
-                "versions": {s: versions[s][0] for s in scopes},
-                "status": response.status_code,
-                "headers": [
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() not in ("set-cookie", "x-page-cache")
-                ],
-                "content": response.content,
-            },
-            settings.PAGE_CACHE_SECONDS,
-        )
+        entry = {
+            "versions": {s: versions[s][0] for s in scopes},
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", "x-page-cache")
+            ],
+            "content": response.content,
+        }
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return entry

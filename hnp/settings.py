@@ -198,6 +198,9 @@ CACHE_LOG_SECONDS = 60
 # Whole reader pages for anonymous readers (core/pagecache.py), invalidated explicitly on
 # every change; this is only the longest a page is kept unseen. 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Each worker also keeps the pages it served in its own memory, up to this many bytes,
+# trusted only while it hears of every change at once (core/localpages.py); 0: never.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
 # Names the running code in page and fragment keys (e.g. the deployed commit); empty: a
 # hash of the project's files, so a deployment never serves pages of the previous templates.
 PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")

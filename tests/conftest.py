@@ -6,7 +6,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import viewcounts
-from core import roles
+from core import localpages, roles
 from core.cache import _Health
 from tests.factories import UserFactory
 
@@ -52,6 +52,7 @@ def _fresh_redis_cache():
         viewcounts._timer = None
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
+    localpages.reset()  # nor pages a worker kept of another test's articles
     yield
     _Health.down_until = _Health.last_logged = 0.0
     viewcounts._buffer.clear()  # the test's database is gone: nothing to write at exit
