@@ -430,10 +430,12 @@ class Article(models.Model):
 
 
 class PendingView(models.Model):
-    """One reader's view not yet added to its article's count (used when Redis is absent
-    or down; with Redis, views wait in a hash instead). `flush_view_counts` adds them up."""
+    """Views of an article not yet added to its count, as one worker handed them on (used
+    when Redis is absent or down; with Redis, views wait in a hash instead).
+    `flush_view_counts` adds them up."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    views = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("pending view")

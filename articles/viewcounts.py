@@ -117,7 +117,10 @@ def write_buffered_views() -> int:
             logger.warning("Redis unavailable: views go to the pending-views table")
     try:
         PendingView.objects.bulk_create(
-            [PendingView(article_id=article_id) for article_id in views.elements()],
+            [
+                PendingView(article_id=article_id, views=count)
+                for article_id, count in views.items()
+            ],
             batch_size=500,
         )
     except Exception:
@@ -165,11 +168,13 @@ def flush_view_counts() -> int:
             waiting = list(
                 PendingView.objects.select_for_update(skip_locked=True)
                 .order_by("pk")
-                .values_list("pk", "article_id")[:_BATCH]
+                .values_list("pk", "article_id", "views")[:_BATCH]
             )
-            batch = Counter(article_id for _pk, article_id in waiting) + taken
+            batch = taken.copy()
+            for _pk, article_id, views in waiting:
+                batch[article_id] += views
             if waiting:
-                PendingView.objects.filter(pk__in=[pk for pk, _article in waiting]).delete()
+                PendingView.objects.filter(pk__in=[pk for pk, *_ in waiting]).delete()
             _add_views(batch)
         counts += batch
         taken = Counter()

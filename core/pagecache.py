@@ -22,10 +22,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as once
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
@@ -152,6 +155,8 @@ def scope_version(request, scope: str) -> str | None:
 
 
 def _page_key(request) -> str:
+    if not request.META.get("QUERY_STRING"):
+        return f"{_PREFIX}{release()}:{request.path}?"
     # Views read a parameter's last value (QueryDict.get): so does the key, and
     # `?q=a&q=b` is the page of "b" whatever else comes before it.
     kept = sorted(
@@ -192,14 +197,26 @@ def _due(site_version) -> bool:
 
 def _cacheable_view(request):
     """The view class behind the URL if its pages may be cached, else None."""
+    return _view_of(request.path_info)
+
+
+@lru_cache(maxsize=4096)
+def _view_of(path_info: str):
+    # Resolving walks every URL pattern: once per path and process is enough.
     try:
-        match = resolve(request.path_info)
+        match = resolve(path_info)
     except Resolver404:
         return None, None
     view_class = getattr(match.func, "view_class", None)
     if not getattr(view_class, "page_cacheable", False):
         return None, None
     return view_class, match.kwargs
+
+
+@receiver(setting_changed)
+def _urls_changed(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _view_of.cache_clear()
 
 
 def _is_anonymous_read(request) -> bool:
@@ -289,9 +306,16 @@ class PageCacheMiddleware:
     @staticmethod
     def _hit(entry) -> HttpResponse:
         response = HttpResponse(entry["content"], status=entry["status"])
-        for header, value in entry["headers"]:
-            response.headers[header] = value
-        response.headers["X-Page-Cache"] = "hit"
+        headers = entry.get("checked_headers")
+        if headers is None:
+            for header, value in entry["headers"]:
+                response.headers[header] = value
+            response.headers["X-Page-Cache"] = "hit"
+            # Kept with the worker's own copy: the next hit copies the headers as checked
+            # and encoded once, instead of checking each again.
+            entry["checked_headers"] = dict(response.headers._store)
+        else:
+            response.headers._store = headers.copy()
         return response
 
     def _store(self, key, response, scopes, versions) -> dict | None:
