@@ -395,7 +395,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     def flags_column(self, obj):
         labels = obj.flag_labels
         if not labels:
-            return "–"
+            return format_html('<span class="queue-none">–</span>')
         badges = format_html_join(
             " ", '<span class="flag-badge">{}</span>', ((label,) for label in labels)
         )
@@ -456,6 +456,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {
+            "title": _("Moderate a comment"),
             "reject_form": RejectForm(),
             **(extra_context or {}),
             # Nothing to save: a moderator decides with the panel above the comment.
@@ -471,7 +472,11 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         # Without the navigation sidebar the queue fits a 1366 px screen without scrolling
         # sideways; the breadcrumbs and the header still lead everywhere.
-        extra_context = {**(extra_context or {}), "is_nav_sidebar_enabled": False}
+        extra_context = {
+            "title": _("Moderate comments"),
+            **(extra_context or {}),
+            "is_nav_sidebar_enabled": False,
+        }
         return super().changelist_view(request, extra_context)
 
     def lookup_allowed(self, lookup, value, request=None):

@@ -86,7 +86,10 @@
   }
 
   if (reason && (window.location.hash === "#reject" || panel.querySelector(".errorlist"))) {
-    askReason();
+    // After the browser has gone to the #reject fragment, which would take the focus back.
+    window.addEventListener("load", function () {
+      window.setTimeout(askReason, 0);
+    });
   }
 
   function press(control) {
