@@ -1,6 +1,9 @@
 """The moderation queue."""
 
+import copy
 import json
+from datetime import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
@@ -17,12 +20,13 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
 from core.admin import EstimatedCountPaginator, ServiceActionsMixin, error_messages, status_badge
-from core.roles import can_delete_comments, can_view_personal_data
+from core.roles import can_delete_comments, can_moderate, can_view_personal_data
 
 from . import services
 from .models import BlockedWord, Comment, flagged_q
@@ -30,6 +34,21 @@ from .personal_data import mask_phone
 
 # Personal data on a comment: never filtered, searched or sorted on without the permission.
 PERSONAL_FIELDS = {"phone", "ip_hash"}
+# What the queue shows of a comment's text and of its article's title.
+EXCERPT_CHARS = 200
+ARTICLE_CHARS = 48
+FLAG_DETAILS_CHARS = 80
+
+
+def relative_time(moment: datetime, now: datetime) -> str:
+    """ "vừa xong", "5 phút trước", "3 giờ trước" for today (Vietnam time); the date and
+    time for anything older."""
+    local, today = timezone.localtime(moment), timezone.localtime(now).date()
+    if local.date() != today or moment > now:
+        return date_format(local, "DATETIME_FORMAT")
+    if (now - moment).total_seconds() < 60:
+        return _("just now")
+    return _("%(time)s ago") % {"time": timesince(moment, now, depth=1)}
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -150,11 +169,21 @@ class QueueCountPaginator(EstimatedCountPaginator):
         return int(plan["Plan Rows"]), float(plan["Total Cost"])
 
 
+def _reason_choices():
+    # An empty first choice: a hasty reject must not record a reason nobody chose.
+    reasons = [c for c in Comment.RejectionReason.choices if c[0] != Comment.RejectionReason.SPAM]
+    return [
+        ("", _("— Choose a reason —")),
+        *reasons,
+        (Comment.RejectionReason.SPAM, Comment.RejectionReason.SPAM.label),
+    ]
+
+
 class RejectForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Reason"),
-        choices=[c for c in Comment.RejectionReason.choices if c[0] != Comment.RejectionReason.SPAM]
-        + [(Comment.RejectionReason.SPAM, Comment.RejectionReason.SPAM.label)],
+        choices=_reason_choices,
+        error_messages={"required": _("Choose a reason for the rejection.")},
     )
     note = forms.CharField(
         label=_("Note"),
@@ -173,16 +202,18 @@ class RejectForm(forms.Form):
 
 @admin.register(Comment)
 class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
+    # The queue's columns are built per request (get_list_display): the phone number depends
+    # on the viewer's permission, the row buttons on their right to moderate, the times on
+    # the moment the page is drawn. This list is the same without those.
     list_display = [
-        "title",
-        "status_column",
-        "article_column",
+        "comment_column",
         "name",
-        "excerpt_column",
+        "article_column",
         "created_at",
         "flags_column",
+        "status_column",
     ]
-    list_display_links = ["title"]
+    list_display_links = None  # the comment column links to the comment itself
     # A date filter, not date_hierarchy: that lists the years, months or days present in the
     # filtered comments, which means reading all of them (0.3 s for every status at once).
     list_filter = [
@@ -199,6 +230,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     list_per_page = 50
     actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
     change_form_template = "admin/comments/comment/change_form.html"
+    change_list_template = "admin/comments/comment/change_list.html"
     fields = [
         "article_column",
         "status",
@@ -217,7 +249,14 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     ordering = ["created_at", "pk"]  # the queue is worked from the oldest
 
     def get_list_display(self, request):
-        return [*self.list_display, self.phone_column_for(request)]
+        return [
+            self.comment_column_for(request),
+            self.sender_column_for(request),
+            "article_column",
+            self.time_column_for(timezone.now()),
+            "flags_column",
+            "status_column",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields
@@ -244,15 +283,109 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("article"))
     def article_column(self, obj):
+        title = obj.article.title
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            '<a class="queue-article" href="{}" target="_blank" rel="noopener" title="{}">{}</a>',
             obj.article.get_absolute_url(),
-            Truncator(obj.article.title).chars(60),
+            title,
+            Truncator(title).chars(ARTICLE_CHARS),
         )
 
-    @admin.display(description=_("content"))
-    def excerpt_column(self, obj):
-        return Truncator(obj.content).chars(120)
+    @admin.display(description=_("comment"))
+    def comment_column(self, obj):
+        return self.comment_column_for(None)(obj)
+
+    def comment_column_for(self, request):
+        """Title (a link to the comment's page), the first EXCERPT_CHARS characters of the
+        text, and WordPress-like row buttons for those who may moderate."""
+        buttons = request is not None and can_moderate(request.user)
+        back = "next=queue"
+        if request is not None:
+            # After a decision taken in the list, back to the same page of the same list.
+            back += "&" + urlencode({"_changelist_filters": request.GET.urlencode()})
+
+        @admin.display(description=_("comment"))
+        def comment(obj):
+            change_url = reverse("admin:comments_comment_change", args=[obj.pk])
+            excerpt = Truncator(" ".join(obj.content.split())).chars(EXCERPT_CHARS)
+            html = format_html(
+                '<a class="queue-title" href="{}">{}</a><span class="queue-excerpt">{}</span>',
+                change_url,
+                obj.title,
+                excerpt,
+            )
+            if not buttons:
+                return html
+            moderate_url = reverse("admin:comments_comment_moderate", args=[obj.pk]) + "?" + back
+            actions = []
+            if obj.status != Comment.Status.APPROVED:
+                actions.append(
+                    format_html(
+                        '<button type="submit" class="row-action row-action--approve" '
+                        'formaction="{}" name="decision" value="approve" data-key="a">{}</button>',
+                        moderate_url,
+                        _("Approve"),
+                    )
+                )
+            if obj.status != Comment.Status.SPAM:
+                actions.append(
+                    format_html(
+                        '<button type="submit" class="row-action row-action--spam" '
+                        'formaction="{}" name="decision" value="spam" data-key="s">{}</button>',
+                        moderate_url,
+                        _("Spam"),
+                    )
+                )
+            if obj.status != Comment.Status.REJECTED:
+                actions.append(
+                    format_html(
+                        '<a class="row-action row-action--reject" href="{}#reject" '
+                        'data-key="r">{}</a>',
+                        change_url,
+                        _("Reject…"),
+                    )
+                )
+            return format_html(
+                '{}<span class="row-actions">{}</span>',
+                html,
+                format_html_join("", "{}", ((a,) for a in actions)),
+            )
+
+        return comment
+
+    @staticmethod
+    def sender_column_for(request):
+        """The reader's name, and their phone number: in full for holders of the
+        permission, masked for everyone else."""
+        phone_number = CommentAdmin.phone_column_for(request)
+
+        @admin.display(description=_("sender"))
+        def sender(obj):
+            if not obj.phone:
+                return format_html('<span class="queue-name">{}</span>', obj.name)
+            return format_html(
+                '<span class="queue-name">{}</span><span class="queue-phone">{}</span>',
+                obj.name,
+                phone_number(obj),
+            )
+
+        return sender
+
+    @staticmethod
+    def time_column_for(now):
+        """When it was sent: "5 phút trước" today, the date and time before that; in full
+        on hover."""
+
+        @admin.display(description=_("sent at"), ordering="created_at")
+        def sent_at(obj):
+            return format_html(
+                '<time datetime="{}" title="{}">{}</time>',
+                obj.created_at.isoformat(),
+                date_format(timezone.localtime(obj.created_at), "DATETIME_FORMAT"),
+                relative_time(obj.created_at, now),
+            )
+
+        return sent_at
 
     @admin.display(description=_("content"))
     def content_column(self, obj):
@@ -262,12 +395,17 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     def flags_column(self, obj):
         labels = obj.flag_labels
         if not labels:
-            return "–"
+            return format_html('<span class="queue-none">–</span>')
         badges = format_html_join(
             " ", '<span class="flag-badge">{}</span>', ((label,) for label in labels)
         )
         if obj.flag_details:
-            return format_html('{} <span class="flag-details">{}</span>', badges, obj.flag_details)
+            return format_html(
+                '{} <span class="flag-details" title="{}">{}</span>',
+                badges,
+                obj.flag_details,
+                Truncator(obj.flag_details).chars(FLAG_DETAILS_CHARS),
+            )
         return badges
 
     @staticmethod
@@ -318,15 +456,28 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {
-            **(extra_context or {}),
+            "title": _("Moderate a comment"),
             "reject_form": RejectForm(),
-            # Nothing to save: a moderator decides with the buttons under the comment.
+            **(extra_context or {}),
+            # Nothing to save: a moderator decides with the panel above the comment.
             "show_save": False,
             "show_save_and_continue": False,
             "show_save_and_add_another": False,
             "show_delete": can_delete_comments(request.user),
+            # The comment's text needs the width more than the menu of a one-app role.
+            "is_nav_sidebar_enabled": False,
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # Without the navigation sidebar the queue fits a 1366 px screen without scrolling
+        # sideways; the breadcrumbs and the header still lead everywhere.
+        extra_context = {
+            "title": _("Moderate comments"),
+            **(extra_context or {}),
+            "is_nav_sidebar_enabled": False,
+        }
+        return super().changelist_view(request, extra_context)
 
     def lookup_allowed(self, lookup, value, request=None):
         # A filter on the phone number or the IP fingerprint is an oracle: with
@@ -368,7 +519,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
             elif decision == "reject":
                 form = RejectForm(request.POST)
                 if not form.is_valid():
-                    raise ValidationError([e for errors in form.errors.values() for e in errors])
+                    return self._ask_again(request, pk, form)
                 comment = services.reject_comment(
                     comment=comment,
                     moderator=request.user,
@@ -383,6 +534,12 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
             return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[pk]))
         self.log_change(request, comment, [{"changed": {"fields": ["status"]}}])
         self.message_user(request, done % {"title": comment.title}, messages.SUCCESS)
+        if request.GET.get("next") == "queue":
+            # Decided from a row of the list: back to that list, its filters and page kept.
+            filters = request.GET.get("_changelist_filters", "")
+            return HttpResponseRedirect(
+                reverse("admin:comments_comment_changelist") + (f"?{filters}" if filters else "")
+            )
         next_pending = (
             Comment.objects.pending()
             .filter(created_at__gte=comment.created_at)
@@ -395,6 +552,13 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
                 reverse("admin:comments_comment_change", args=[next_pending.pk])
             )
         return HttpResponseRedirect(reverse("admin:comments_comment_changelist"))
+
+    def _ask_again(self, request, pk, form):
+        """The comment's page again, with the rejection's errors beside its fields and the
+        note as it was typed (nothing is decided)."""
+        page_request = copy.copy(request)
+        page_request.method = "GET"
+        return self.changeform_view(page_request, str(pk), extra_context={"reject_form": form})
 
     # --- in bulk: admin actions -------------------------------------------------------
 

@@ -68,4 +68,4 @@ def test_every_refusal_and_help_text_is_in_vietnamese():
         assert not set(en) & set(vi), vi
     assert len(vietnamese_help) == 5
     assert not set(english_help) & set(vietnamese_help), vietnamese_help
-    assert "Mật khẩu này quá ngắn" in " ".join(vietnamese[0])
+    assert "Mật khẩu quá ngắn: cần ít nhất" in " ".join(vietnamese[0])
