@@ -1,8 +1,9 @@
 """gunicorn for the HNP portal: `gunicorn -c deploy/gunicorn.conf.py` from any folder.
 
 The site's own settings come from the environment (`.env.example`); these are the
-server's. Three can be changed without editing this file: GUNICORN_BIND, GUNICORN_WORKERS
-and GUNICORN_TIMEOUT (command-line options such as `--bind` win over all of them).
+server's. Four can be changed without editing this file: GUNICORN_BIND, GUNICORN_WORKERS,
+GUNICORN_TIMEOUT and GUNICORN_LOG_LEVEL, empty meaning the default (command-line options
+such as `--bind` win over all of them).
 """
 
 import multiprocessing
@@ -15,17 +16,17 @@ wsgi_app = "hnp.wsgi:application"
 
 # nginx on the same machine: 127.0.0.1:8000. Behind a load balancer on another machine: the
 # server's private address (never a public one: only the proxy may reach gunicorn).
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+bind = os.environ.get("GUNICORN_BIND") or "127.0.0.1:8000"
 
 # Sync workers: a request is short (a cached page is one Redis round trip, a cold one a few
 # queries) and nothing is held open. Two per CPU and one more keeps the CPUs busy while
 # some workers wait for PostgreSQL; each takes about 80 MB.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
 worker_class = "sync"
 
 # A request that takes longer than this is stuck (a query the database never answers):
 # its worker is replaced. Uploads of 10 MiB reach the app whole, buffered by nginx.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 # On stop or reload, a worker finishes its request and hands on its buffered views.
 graceful_timeout = 30
 # nginx keeps connections to the app open between requests (a few seconds is enough).
@@ -49,7 +50,7 @@ limit_request_field_size = 8190
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL") or "info"
 # Python's own output (the app logs to standard output too) is not buffered.
 capture_output = False
 proc_name = "hnp"

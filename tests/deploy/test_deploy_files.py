@@ -51,6 +51,14 @@ def test_gunicorn_workers_follow_the_cpu_count_and_the_access_log_keeps_no_perso
 
     monkeypatch.setenv("GUNICORN_WORKERS", "3")
     assert runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["workers"] == 3
+    # As copied from .env.example: empty means the default.
+    monkeypatch.setenv("GUNICORN_WORKERS", "")
+    monkeypatch.setenv("GUNICORN_BIND", "")
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    assert (config["workers"], config["bind"]) == (
+        multiprocessing.cpu_count() * 2 + 1,
+        "127.0.0.1:8000",
+    )
 
 
 def test_each_scheduled_job_has_a_timer_that_runs_a_real_command_on_the_readmes_schedule():
@@ -62,7 +70,7 @@ def test_each_scheduled_job_has_a_timer_that_runs_a_real_command_on_the_readmes_
         service = unit(service_path)
         assert service["Service"]["Type"] == "oneshot"
         assert service["Service"]["User"] == "hnp"
-        assert service["Service"]["EnvironmentFile"] == "/etc/hnp/hnp.env"
+        assert service["Service"]["EnvironmentFile"] == "/srv/hnp/.env"
         command = service["Service"]["ExecStart"].split()
         if command[0].endswith("/hnp-backup"):
             assert (DEPLOY / "backup" / "hnp-backup").stat().st_mode & 0o111
