@@ -8,6 +8,7 @@ console e-mail. Production states what it wants through environment variables (s
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -348,6 +349,60 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploads on S3-compatible object storage (django-storages) once a bucket is named, so that
+# every app server writes and reads the same files: the editor's pictures, covers and their
+# renditions. Credentials are read from the environment as boto3 reads them
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or from the machine's role, never from here.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")  # empty: Amazon S3
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+# Readers fetch media from this host (a CDN in front of the bucket) instead of the bucket's.
+AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+AWS_S3_URL_PROTOCOL = env.str("AWS_S3_URL_PROTOCOL", default="https:")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": AWS_S3_REGION_NAME or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "url_protocol": AWS_S3_URL_PROTOCOL,
+            # "path" for most S3-compatible servers (MinIO, Ceph); empty lets boto3 choose.
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+            # e.g. "public-read" where the bucket has no public-read policy of its own.
+            "default_acl": env.str("AWS_DEFAULT_ACL", default="") or None,
+            # Plain public addresses, the same for every reader: pages stay cacheable.
+            "querystring_auth": False,
+            # Names are generated (a UUID, or a rendition's hash): a file never changes, so
+            # browsers and a CDN keep it, and a name is never reused.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+
+
+def _media_origins() -> list[str]:
+    """Where readers' browsers fetch uploaded pictures from, when not from this site."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    if AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+        ]
+    hosts = [f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+    if AWS_S3_REGION_NAME:
+        hosts.append(f"{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com")
+    return [f"https://{host}" for host in hosts]
+
+
+# Pages show uploaded pictures from the bucket (or its CDN): the policy allows that origin.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_origins()
 
 # --- Rich text editor (CKEditor 5) ----------------------------------------------------
 # What a journalist needs, nothing that lets raw HTML in: source editing, HTML embed,

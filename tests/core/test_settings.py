@@ -156,3 +156,52 @@ def test_captcha_test_mode_is_refused_when_debug_is_off():
     )
     assert result.returncode != 0
     assert "CAPTCHA_TEST_MODE" in result.stderr
+
+
+def test_uploads_stay_on_the_local_disk_without_a_bucket():
+    storage, img_src = settings_json(
+        {"DEBUG": "1"},
+        "[settings.STORAGES['default'], settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]",
+    )
+    assert storage == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert img_src == ["'self'", "data:", "blob:"]
+
+
+def test_a_bucket_name_puts_uploads_on_object_storage_with_public_urls():
+    storage, img_src = settings_json(
+        {
+            "DEBUG": "1",
+            "AWS_STORAGE_BUCKET_NAME": "hnp-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.vn",
+            "AWS_S3_REGION_NAME": "hn-1",
+        },
+        "[settings.STORAGES['default'], settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]",
+    )
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert (options["bucket_name"], options["endpoint_url"], options["region_name"]) == (
+        "hnp-media",
+        "https://s3.example.vn",
+        "hn-1",
+    )
+    # Public addresses without signatures (the same for every reader), never overwritten.
+    assert options["querystring_auth"] is False
+    assert options["file_overwrite"] is False
+    # No credentials in the settings: boto3 reads them from the environment or the role.
+    assert "access_key" not in options
+    assert "secret_key" not in options
+    assert "https://s3.example.vn" in img_src
+
+
+def test_a_cdn_domain_is_where_pages_link_media_and_what_the_policy_allows():
+    url, img_src = settings_json(
+        {
+            "DEBUG": "1",
+            "AWS_STORAGE_BUCKET_NAME": "hnp-media",
+            "AWS_S3_CUSTOM_DOMAIN": "anh.hnp.example.vn",
+        },
+        "[__import__('django.core.files.storage', fromlist=['x']).default_storage.url('a/b.jpg'),"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]",
+    )
+    assert url == "https://anh.hnp.example.vn/a/b.jpg"
+    assert img_src[-1] == "https://anh.hnp.example.vn"
