@@ -553,7 +553,8 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
         number = revisions.revision_number(revision)
         against_current = request.GET.get("compare") == "current"
         if against_current:
-            changes = revisions.comparison(article, revision)
+            # What restoring it would change.
+            changes = revisions.comparison(revision, article)
         else:
             previous = revisions.previous_revision(revision)
             changes = revisions.comparison(revision, previous) if previous else None
