@@ -114,7 +114,7 @@ class ArticleAdminForm(forms.ModelForm):
             "title": forms.TextInput(attrs={"size": 80}),
             "cover_image": CoverImageWidget,
             "cover_alt": forms.TextInput(attrs={"class": "wide-input"}),
-            "cover_caption": forms.Textarea(attrs={"class": "wide-input", "rows": 2}),
+            "cover_caption": forms.Textarea(attrs={"class": "wide-input", "rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -170,6 +170,9 @@ class ArticleAdminForm(forms.ModelForm):
             holder = services.part_holder(probe)
             if holder is not None:
                 self.add_error("part_number", self._part_taken(holder, number))
+                # The number stays on the instance: the model's own checks then see the
+                # series has one, and say nothing more about it.
+                self.instance.part_number = number
         return cleaned
 
     def _part_taken(self, holder: Article, number: int):
@@ -297,7 +300,7 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
             return fieldsets
         # Read only (a submitted article for its journalist): the body as readers will see
         # it, not its HTML; nothing kept from a failed upload.
-        swap = {"body": "body_rendered", "cover_kept": None}
+        swap = {"body": "body_rendered", "cover_image": "cover_thumbnail", "cover_kept": None}
         return [
             (
                 name,
@@ -363,6 +366,18 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
     def body_rendered(self, obj):
         # The body was sanitised when it was saved (Article.save): the one thing marked safe.
         return format_html('<div class="article-body">{}</div>', mark_safe(obj.body))  # noqa: S308
+
+    @admin.display(description=_("cover image"))
+    def cover_thumbnail(self, obj):
+        if not obj.cover_image:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener"><img src="{}" alt="{}" width="240" '
+            'class="cover-widget__thumbnail"></a>',
+            obj.cover_image.url,
+            obj.cover_url(480),
+            _("Current cover"),
+        )
 
     @admin.display(description=_("author"))
     def author_column(self, obj):

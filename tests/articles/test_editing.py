@@ -115,6 +115,7 @@ def test_a_taken_part_number_names_and_links_the_article_that_has_it(client, edi
         in text
     )
     assert "already exists" not in text
+    assert "cần có số thứ tự" not in text  # one clear error, not two
     assert "đã tồn tại" not in text
 
 
@@ -218,3 +219,13 @@ def test_caption_and_alt_inputs_are_wide_enough_for_a_long_caption(client, edito
     data = form_data(cover_caption=caption.replace(" tại", "\n tại"), title="Chú thích dài")
     assert client.post(ADD_URL + "add/", data).status_code == 302
     assert Article.objects.get().cover_caption == caption
+
+
+def test_a_submitted_article_shows_its_cover_as_a_thumbnail_to_its_journalist(client, journalist):
+    article = ArticleFactory(created_by=journalist, status=Article.Status.REVIEW, cover_alt="Ảnh")
+    article.cover_image.save("bia.png", SimpleUploadedFile("bia.png", png_bytes(600, 400)))
+    client.force_login(journalist)
+    text = client.get(change_url(article)).content.decode()
+    field = text[text.index("field-cover_thumbnail") :][:1500]
+    assert re.search(r'<img src="[^"]+\.webp" alt="Ảnh bìa hiện tại"', field)
+    assert f">{article.cover_image.name}<" not in text

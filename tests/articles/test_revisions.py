@@ -227,6 +227,7 @@ def test_a_submitted_article_is_shown_rendered_to_its_journalist(client, journal
         '<div class="article-body"><h2>Kiến nghị</h2><p>Nội dung <strong>đậm</strong>.</p>' in text
     )
     assert "&lt;h2&gt;" not in text
+    assert "Các phiên bản" in text  # the history link
     assert "Rút lại để sửa" in text
     assert reverse("admin:articles_article_withdraw", args=[article.pk]) in text
 
