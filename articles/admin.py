@@ -67,6 +67,9 @@ class SeriesAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
+THUMBNAIL_WIDTH = 240
+
+
 class CoverImageWidget(AdminFileWidget):
     """The cover as a thumbnail (not its generated file name), and the picture kept from a
     submission that had errors elsewhere."""
@@ -76,13 +79,21 @@ class CoverImageWidget(AdminFileWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        thumbnail = ""
-        if value and getattr(value, "instance", None) is not None and value.name:
+        thumbnail, height = "", THUMBNAIL_WIDTH * 2 // 3
+        article = getattr(value, "instance", None) if value else None
+        if article is not None and value.name:
             try:
-                thumbnail = value.instance.cover_url(480)
+                thumbnail = article.cover_url(480)
             except (OSError, ValueError):  # a rendition that cannot be made: the original
                 thumbnail = value.url
-        context["widget"].update(thumbnail_url=thumbnail, kept_url=self.kept_url)
+            if article.cover_width and article.cover_height:
+                height = round(THUMBNAIL_WIDTH * article.cover_height / article.cover_width)
+        context["widget"].update(
+            thumbnail_url=thumbnail,
+            kept_url=self.kept_url,
+            thumbnail_width=THUMBNAIL_WIDTH,
+            thumbnail_height=height,
+        )
         return context
 
     def _render(self, template_name, context, renderer=None):
