@@ -77,6 +77,9 @@ class CoverImageWidget(AdminFileWidget):
     template_name = "admin/articles/article/cover_widget.html"
     kept_url = ""
 
+    class Media:
+        js = ["js/cover-widget.js"]
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         thumbnail, height = "", THUMBNAIL_WIDTH * 2 // 3

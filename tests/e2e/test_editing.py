@@ -124,6 +124,12 @@ def test_journalist_writes_meets_a_taken_part_keeps_the_cover_submits_and_withdr
     page.locator(".ck-editor__editable").click()
     page.keyboard.type("Buổi tiếp xúc diễn ra sáng thứ Bảy.")
     page.set_input_files("#id_cover_image", str(photo))
+    # The chosen picture is shown before it is sent, with its name.
+    assert page.inner_text(".cover-widget__chosen") == "tiep-xuc-cu-tri.jpg"
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.cover-widget__preview');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     page.fill("#id_cover_alt", "Cử tri phát biểu tại buổi tiếp xúc")
     page.fill("#id_cover_caption", CAPTION)
     caption_box = page.locator("#id_cover_caption").bounding_box()
