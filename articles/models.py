@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
+from simple_history.models import HistoricalRecords
 
 from .search import search_articles
-from .text import fold, html_to_text, sanitize_html, vietnamese_slugify
+from .text import fold, html_to_text, sanitize_html, strip_dateline, vietnamese_slugify
 
 # Widths of the cover renditions: Article gets a `cover_<width>` field for each, and the
 # `cover_srcset` tag offers them all. Generated when the cover is saved ("optimistic"), so
@@ -319,6 +320,32 @@ class Article(models.Model):
     cover_1200 = _cover_rendition(1200)
 
     objects = ArticleQuerySet.as_manager()
+    # A revision per save (admin, services, shell): who, when, every field below, and what
+    # the save was (Event). Counters and derived columns are left out: they change without
+    # anyone editing the article.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "view_count", "search_text", "cover_width", "cover_height", "created_at", "updated_at",
+        ],
+        history_change_reason_field=models.CharField(max_length=40, null=True),
+    )  # fmt: skip
+
+    class Event(models.TextChoices):
+        """What a revision records besides an edit (stored as its change reason)."""
+
+        SUBMITTED = "submitted", _("Submitted for review")
+        WITHDRAWN = "withdrawn", _("Withdrawn to draft by the author")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+        UNPUBLISHED = "unpublished", _("Back to draft (unpublished)")
+        RESTORED = "restored", _("Restored an earlier version")
+
+    # What "restore this version" brings back: the text and its presentation; never the
+    # workflow state (status, times, who published) nor the address (slug).
+    CONTENT_FIELDS = (
+        "category_id", "series_id", "part_number", "title", "lead", "body",
+        "cover_image", "cover_alt", "cover_caption", "byline",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -350,12 +377,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        self.lead = strip_dateline(self.lead, settings.SITE_DATELINE)
         if not self.slug:
             self.slug = unique_slug(Article, vietnamese_slugify(self.title), instance_pk=self.pk)
         self.search_text = fold(" ".join([self.title, self.lead, html_to_text(self.body)]))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
-            kwargs["update_fields"] = set(update_fields) | {"body", "search_text"}
+            kwargs["update_fields"] = set(update_fields) | {"lead", "body", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -123,3 +123,23 @@ def html_to_text(value: str) -> str:
     """Plain text of an HTML fragment, for search, snippets and descriptions."""
     text = _TAG_RE.sub(" ", value or "")
     return _SPACE_RE.sub(" ", html.unescape(text)).strip()
+
+
+# Every dash a paste may carry: hyphen-minus, hyphen, en and em dash, minus sign.
+_DASHES = "-‐‑‒–—―−"
+
+
+def strip_dateline(lead: str, dateline: str) -> str:
+    """`lead` without the dateline a journalist pasted in front of it ("HNP - ", "HNP – ",
+    "(HNP) - ", in any case, with any dash), which the site adds itself."""
+    if not dateline:
+        return lead
+    pattern = re.compile(
+        rf"^\s*(?:\(\s*{re.escape(dateline)}\s*\)|{re.escape(dateline)})\s*[{_DASHES}:]\s*",
+        re.IGNORECASE,
+    )
+    # "HNP - HNP - …" (pasted twice) loses both.
+    previous = None
+    while previous != lead:
+        previous, lead = lead, pattern.sub("", lead, count=1)
+    return lead

@@ -76,6 +76,16 @@ def can_submit_for_review(user, article) -> bool:
     return can_publish(user) or article.created_by_id == user.pk
 
 
+def can_withdraw(user, article) -> bool:
+    """The author takes their article back from review to change it."""
+    return article.created_by_id == user.pk and user.has_perm(CHANGE_ARTICLE)
+
+
+def can_restore_revisions(user) -> bool:
+    """Bring back an earlier version of an article: editors."""
+    return can_publish(user)
+
+
 def can_preview_article(user, article) -> bool:
     """An unpublished article is seen by editors and by the journalist who wrote it."""
     return user.is_staff and (can_publish(user) or article.created_by_id == user.pk)
