@@ -2,9 +2,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
 from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,15 @@ COVER_WIDTHS = (480, 800, 1200)
 # the rest of a card): each process remembers the addresses it has made.
 _cover_urls: dict[tuple[str, int], str] = {}
 _article_urls: dict[tuple[int, str], str] = {}
+
+
+@receiver(setting_changed)
+def _forget_addresses(setting, **kwargs):
+    # Where files and pages live is fixed for a running site; tests change it.
+    if setting in ("STORAGES", "MEDIA_URL"):
+        _cover_urls.clear()
+    elif setting == "ROOT_URLCONF":
+        _article_urls.clear()
 
 
 def _cover_rendition(width: int) -> ImageSpecField:
