@@ -24,7 +24,8 @@ class ArticlePageMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Lazy querysets: the related block is a cached fragment, so they rarely run.
+        # Built with the page: the related lists change whenever the page does (any
+        # publication bumps the site's version), so a fragment cache would only add a write.
         near = Article.objects.published().filter(category_id=self.object.category_id)
         near = near.for_listing()
         context.update(

@@ -111,6 +111,9 @@ def _store_in_cache(entries: dict, only_new: bool) -> bool:
 class _Untrusted:
     """No way to hear of changes at once: memory is never used."""
 
+    # Whether whole pages also go to the shared cache, for the other workers.
+    shares_pages = True
+
     def trusted(self) -> bool:
         return False
 
@@ -122,7 +125,13 @@ class _Untrusted:
 
 
 class _SQLiteWatcher(_Untrusted):
-    """Trust memory until the database changes under another connection."""
+    """Trust memory until the database changes under another connection.
+
+    Whole pages stay in each worker's memory only: in SQLite the shared cache is a table
+    of the same file, and writing a 50 KB page there on every miss takes the database's
+    single write lock from the readers' comments and the other workers' pages."""
+
+    shares_pages = False
 
     def __init__(self, name: str):
         self.uri = name if name.startswith("file:") else f"file:{name}?mode=ro"
@@ -151,6 +160,8 @@ class _SQLiteWatcher(_Untrusted):
 
 class _RedisWatcher:
     """Trust memory while subscribed to the channel every version change publishes to."""
+
+    shares_pages = True
 
     PING_SECONDS = 1.0
 

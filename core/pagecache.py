@@ -284,6 +284,11 @@ class PageCacheMiddleware:
                 memory.keep(key, entry)
             view_class.page_cache_hit(request, url_kwargs)
             return self._hit(entry)
+        if trusted:  # the versions were not known here, the page may be
+            entry = memory.page(key)
+            if entry is not None and self._still_valid(entry, versions):
+                view_class.page_cache_hit(request, url_kwargs)
+                return self._hit(entry)
 
         for scope, version in versions.items():
             if version is None:  # first start, or evicted: made before the page is built
@@ -294,9 +299,12 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if _storable(response):
-            entry = self._store(key, response, scopes, versions)
-            if entry is not None and trusted:
-                memory.keep(key, entry)
+            entry = self._entry(response, scopes, versions)
+            if entry is not None:
+                if trusted:
+                    memory.keep(key, entry)
+                if not trusted or watcher().shares_pages:
+                    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -318,7 +326,8 @@ class PageCacheMiddleware:
             response.headers._store = headers.copy()
         return response
 
-    def _store(self, key, response, scopes, versions) -> dict | None:
+    @staticmethod
+    def _entry(response, scopes, versions) -> dict | None:
         if any(versions[scope] is None for scope in scopes):
             return None  # the cache could not say which versions the page was built under
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
@@ -333,5 +342,4 @@ class PageCacheMiddleware:
             ],
             "content": response.content,
         }
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return entry

@@ -104,6 +104,7 @@ def comment_section(context, article) -> str:
     section_template = context.template.engine.get_template("comments/_section.html")
     with context.push(**section):
         html = section_template.render(context)
-    if key is not None:
+    if key is not None and section["comment_count"]:
+        # Without comments the section is the deferred form, cheaper to build than to store.
         cache.set(key, str(html), settings.PAGE_CACHE_SECONDS or 300)
     return html
