@@ -16,7 +16,7 @@ from core.roles import can_delete_article, can_edit_article, can_publish
 
 from . import services
 from .images import clean_image
-from .models import Article, Category, Series
+from .models import Article, Category, SearchSynonym, Series
 
 
 class ReaderPagesAdminMixin:
@@ -42,6 +42,14 @@ class CategoryAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
+    """Search results change with the list: cached search pages are rebuilt at once."""
+
+    list_display = ["term", "meaning", "created_at"]
+    search_fields = ["term", "meaning"]
 
 
 @admin.register(Series)
