@@ -29,7 +29,6 @@ from itertools import pairwise
 from django.db import connections, models
 from django.db.models import Case, Expression, F, Func, IntegerField, Value, When
 from django.db.models.lookups import Contains
-from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -154,7 +153,10 @@ def _slots(query: str, synonyms) -> list[Slot]:
                     if key in synonyms:
                         others = sorted(synonyms[key])
                         typed = tuple(words[i : i + size])
-                        alternatives = (typed, *(tuple(Syllable(f, None) for f in o) for o in others))
+                        alternatives = (
+                            typed,
+                            *(tuple(Syllable(f, None) for f in o) for o in others),
+                        )
                         break
                 else:
                     size, alternatives = 1, ((words[i],),)
@@ -174,9 +176,7 @@ def _alternative(alternative, *, exact: bool) -> Node:
 
 def _slot(slot: Slot, *, exact: bool) -> Node:
     typed, *others = slot.alternatives
-    return _any(
-        [_alternative(typed, exact=exact), *(_alternative(o, exact=False) for o in others)]
-    )
+    return _any([_alternative(typed, exact=exact), *(_alternative(o, exact=False) for o in others)])
 
 
 def _next_to(a: Slot, b: Slot) -> Node:
@@ -208,7 +208,9 @@ def search_plan(query: str, synonyms=None) -> SearchPlan | None:
             bands += [(condition, "A"), (condition, "AB"), (condition, "")]
     bands.pop()  # the last one, anywhere without more, is every match
     terms = [
-        " ".join(s.folded for s in alternative) for slot in slots for alternative in slot.alternatives
+        " ".join(s.folded for s in alternative)
+        for slot in slots
+        for alternative in slot.alternatives
     ]
     return SearchPlan(query, tuple(slots), match, tuple(bands), tuple(dict.fromkeys(terms)))
 
@@ -287,8 +289,10 @@ def _matching(queryset, plan: SearchPlan):
     if _is_postgresql(queryset):
         return queryset.filter(TsMatch(tsquery(plan.match)))
     likes = [Contains(F("search_text"), f"'{lexeme}':") for lexeme in _required(plan.match)]
-    return queryset.filter(*likes).alias(_search_band=_band(queryset, plan)).filter(
-        _search_band__isnull=False
+    return (
+        queryset.filter(*likes)
+        .alias(_search_band=_band(queryset, plan))
+        .filter(_search_band__isnull=False)
     )
 
 
@@ -380,7 +384,9 @@ def _edits(word: str) -> list[str]:
     swapped = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     deleted = [a + b[1:] for a, b in splits if b]
     inserted = [a + c + b for a, b in splits for c in _LETTERS]
-    return list(dict.fromkeys(e for e in swapped + replaced + deleted + inserted if e and e != word))
+    return list(
+        dict.fromkeys(e for e in swapped + replaced + deleted + inserted if e and e != word)
+    )
 
 
 def _known(queryset, words: list[str]) -> set[str]:
@@ -390,12 +396,13 @@ def _known(queryset, words: list[str]) -> set[str]:
     if _is_postgresql(queryset):
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
         with connections[queryset.db].cursor() as cursor:
-            cursor.execute(
-                "SELECT c FROM unnest(%s::text[]) AS c WHERE EXISTS ("
+            # `sql` is the queryset compiled by Django, its values passed as parameters.
+            statement = (
+                "SELECT c FROM unnest(%s::text[]) AS c WHERE EXISTS ("  # noqa: S608
                 f" SELECT 1 FROM articles_article a WHERE a.id IN ({sql})"
-                " AND a.search_vector @@ quote_literal(c)::tsquery)",
-                [words, *params],
+                " AND a.search_vector @@ quote_literal(c)::tsquery)"
             )
+            cursor.execute(statement, [words, *params])
             return {row[0] for row in cursor.fetchall()}
     found = set()
     wanted = set(words)
@@ -411,7 +418,9 @@ def suggest(queryset, plan: SearchPlan | None) -> str | None:
         return None
     words = [s.folded for slot in plan.slots for s in slot.alternatives[0]]
     candidates = {word: _edits(word) for word in dict.fromkeys(words) if word.isalpha()}
-    known = _known(queryset, list(dict.fromkeys([*words, *(e for es in candidates.values() for e in es)])))
+    known = _known(
+        queryset, list(dict.fromkeys([*words, *(e for es in candidates.values() for e in es)]))
+    )
     fixed = []
     for word in words:
         if word in known:
