@@ -18,6 +18,7 @@ PostgreSQL's trigger casts it into the indexed `search_vector`; SQLite reads it 
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .text import fold
 
@@ -69,6 +70,8 @@ def _tone_position(base: str) -> int | None:
     return vowels[1] if pair in _SECOND_VOWEL_PAIRS else vowels[0]  # hoà, của
 
 
+# Vietnamese has a few thousand syllables: each is worked out once per process.
+@lru_cache(maxsize=65536)
 def exact_form(word: str) -> str:
     """The word in lower case with its tone mark in the canonical place:
     'Hòa' and 'hoà' -> 'hoà', 'Thủy' -> 'thuỷ', 'qúy' -> 'quý'."""
@@ -81,6 +84,7 @@ def exact_form(word: str) -> str:
     return unicodedata.normalize("NFC", base[: position + 1] + tone + base[position + 1 :])
 
 
+@lru_cache(maxsize=65536)
 def folded_word(word: str) -> str:
     return "".join(WORD_RE.findall(fold(word)))
 
@@ -100,23 +104,29 @@ def syllables(text: str) -> list[list[tuple[str, str]]]:
     return phrases
 
 
+# The positions of a lexeme by the fields it occurs in (bits: title 1, lead 2, body 4).
+_SUFFIXES = [
+    ",".join(f"{_POSITIONS[w]}{w}" for bit, w in ((1, "A"), (2, "B"), (4, "C")) if mask & bit)
+    for mask in range(8)
+]
+
+
 def document(*, title: str, lead: str, body_text: str) -> str:
     """The search lexemes of an article as a tsvector literal, fields as weights."""
-    lexemes: dict[str, set[str]] = {}
-    for text, weight in ((title, "A"), (lead, "B"), (body_text, "C")):
+    lexemes: dict[str, int] = {}
+    get = lexemes.get
+    for text, bit in ((title, 1), (lead, 2), (body_text, 4)):
         for phrase in syllables(text):
             previous = None
             for folded, exact in phrase:
-                lexemes.setdefault(folded, set()).add(weight)
+                lexemes[folded] = get(folded, 0) | bit
                 if exact != folded:
-                    lexemes.setdefault(exact, set()).add(weight)
+                    lexemes[exact] = get(exact, 0) | bit
                 if previous is not None:
-                    lexemes.setdefault(previous + BIGRAM + folded, set()).add(weight)
+                    pair = previous + BIGRAM + folded
+                    lexemes[pair] = get(pair, 0) | bit
                 previous = folded
-    return " ".join(
-        f"'{lexeme}':" + ",".join(f"{_POSITIONS[w]}{w}" for w in sorted(weights))
-        for lexeme, weights in sorted(lexemes.items())
-    )
+    return " ".join(f"'{lexeme}':{_SUFFIXES[mask]}" for lexeme, mask in sorted(lexemes.items()))
 
 
 _DOCUMENT_RE = re.compile(r"'([^']*)':([0-9A-D,]+)")
