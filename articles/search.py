@@ -165,18 +165,27 @@ def _slots(query: str, synonyms) -> list[Slot]:
     return slots
 
 
-def _alternative(alternative, *, exact: bool) -> Node:
+def _alternative(alternative, *, exact: bool, phrase: bool) -> Node:
+    """Its syllables (exact ones where asked and typed), next to each other if `phrase`."""
     parts = [_lexeme(s.exact) for s in alternative if exact and s.exact]
-    if len(alternative) == 1:
-        parts = parts or [_lexeme(alternative[0].folded)]
-    else:
+    if phrase and len(alternative) > 1:
         parts += [_lexeme(a.folded + BIGRAM + b.folded) for a, b in pairwise(alternative)]
+    else:
+        exact_ones = {s.folded for s in alternative if exact and s.exact}
+        parts += [_lexeme(s.folded) for s in alternative if s.folded not in exact_ones]
     return _all(parts)
 
 
-def _slot(slot: Slot, *, exact: bool) -> Node:
+def _slot(slot: Slot, *, exact: bool, phrase: bool) -> Node:
+    # What the synonym table adds is always a phrase; what the reader typed is one when
+    # quoted, or for the phrase bands.
     typed, *others = slot.alternatives
-    return _any([_alternative(typed, exact=exact), *(_alternative(o, exact=False) for o in others)])
+    return _any(
+        [
+            _alternative(typed, exact=exact, phrase=phrase or slot.quoted),
+            *(_alternative(o, exact=False, phrase=True) for o in others),
+        ]
+    )
 
 
 def _next_to(a: Slot, b: Slot) -> Node:
@@ -197,12 +206,17 @@ def search_plan(query: str, synonyms=None) -> SearchPlan | None:
         return None
     neighbours = [(a, b) for a, b in pairwise(slots) if a.run == b.run]
     quoted = [_next_to(a, b) for a, b in neighbours if a.quoted and b.quoted]
-    match = _all([*(_slot(s, exact=False) for s in slots), *quoted])
-    phrase = _all([match, *(_next_to(a, b) for a, b in neighbours)]) if neighbours else None
+    match = _all([*(_slot(s, exact=False, phrase=False) for s in slots), *quoted])
+    phrase = _all(
+        [
+            *(_slot(s, exact=False, phrase=True) for s in slots),
+            *(_next_to(a, b) for a, b in neighbours),
+        ]
+    )
     typed_exact = any(s.exact for slot in slots for s in slot.alternatives[0])
-    exact = _all([_slot(s, exact=True) for s in slots]) if typed_exact else None
+    exact = _all([_slot(s, exact=True, phrase=False) for s in slots]) if typed_exact else None
     bands = []
-    for words in [phrase, match] if phrase and phrase != match else [match]:
+    for words in [phrase, match] if phrase != match else [match]:
         for accents in [exact, None] if exact else [None]:
             condition = _all([words, accents])
             bands += [(condition, "A"), (condition, "AB"), (condition, "")]
