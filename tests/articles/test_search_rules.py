@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from articles import search
 from articles.analysis import exact_form
-from articles.text import fold
 from articles.models import SearchSynonym
+from articles.text import fold
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,11 @@ def test_the_synonym_form_refuses_empty_or_identical_sides_in_vietnamese(client,
 
 def test_the_first_synonyms_come_with_the_migrations():
     pairs = set(SearchSynonym.objects.values_list("term", "meaning"))
-    assert {("HĐND", "hội đồng nhân dân"), ("UBND", "ủy ban nhân dân"), ("TP", "thành phố")} <= pairs
+    assert {
+        ("HĐND", "hội đồng nhân dân"),
+        ("UBND", "ủy ban nhân dân"),
+        ("TP", "thành phố"),
+    } <= pairs
 
 
 def test_a_query_that_finds_nothing_gets_the_closest_one_that_does(client):
@@ -140,9 +144,7 @@ def test_a_quoted_query_without_the_phrase_suggests_the_words(client):
     assert '<a href="?q=nghi+quyet+ngan+sach">nghi quyet ngan sach</a>' in html
 
 
-def test_beyond_the_limit_the_newest_matches_are_ranked_and_the_page_says_so(
-    client, monkeypatch
-):
+def test_beyond_the_limit_the_newest_matches_are_ranked_and_the_page_says_so(client, monkeypatch):
     monkeypatch.setattr(search, "RESULT_LIMIT", 3)
     import articles.views
 
