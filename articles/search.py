@@ -12,7 +12,7 @@ neighbouring syllables, stored per article as a set of lexemes marked with their
   folded ones; then title above lead above body; then the newest.
 - **At most RESULT_LIMIT results**: the ranking orders the newest RESULT_LIMIT matching
   articles, so a word found in most of 100,000 articles costs a walk down the publish-time
-  index, not a sort of every match; the page then says "more than 1,000".
+  index, not a sort of every match; the page then says "more than 200".
 
 PostgreSQL matches with the GIN index on `search_vector` (migration 0010: a trigger casts
 the stored document into it); SQLite reads the same document in `search_text`, through
@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from django.db import connections, models
-from django.db.models import Case, Expression, F, Func, IntegerField, Value, When
+from django.db.models import Expression, F, Func, IntegerField, Value
 from django.db.models.lookups import Contains
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -40,7 +40,7 @@ MAX_QUERY_LENGTH = 200
 # Syllables beyond these are ignored.
 MAX_TERMS = 12
 # How many of the newest matching articles are ranked and can be paged through.
-RESULT_LIMIT = 1000
+RESULT_LIMIT = 200
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _SPACE_RE = re.compile(r"\s+")
@@ -274,6 +274,21 @@ class TsMatch(Expression):
         return f"{table}.search_vector @@ %s::tsquery", [self.query]
 
 
+class PostgresBand(Expression):
+    """`hnp_search_band(search_vector, conditions)` (migration 0012): the vector unpacked
+    once for all the conditions."""
+
+    output_field = IntegerField()
+
+    def __init__(self, conditions: list[str]):
+        super().__init__()
+        self.conditions = conditions
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"hnp_search_band({table}.search_vector, %s::tsquery[])", [self.conditions]
+
+
 class SqliteBand(Func):
     """SQL `hnp_search_band(search_text, plan)`: the band of a match, NULL for no match."""
 
@@ -288,15 +303,7 @@ def _is_postgresql(queryset) -> bool:
 def _band(queryset, plan: SearchPlan):
     if not _is_postgresql(queryset):
         return SqliteBand(F("search_text"), Value(plan.as_json))
-    count = len(plan.bands)
-    return Case(
-        *(
-            When(TsMatch(tsquery(condition, fields)), then=Value(count - index))
-            for index, (condition, fields) in enumerate(plan.bands)
-        ),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    return PostgresBand([tsquery(condition, fields) for condition, fields in plan.bands])
 
 
 def _matching(queryset, plan: SearchPlan):
@@ -461,6 +468,17 @@ def _fold_char(char: str) -> str:
     return fold(char)
 
 
+class _FoldTable(dict):
+    """str.translate() table folding one character at a time, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _terms_regex(terms: list[str]) -> re.Pattern | None:
     if not terms:
         return None
@@ -474,13 +492,18 @@ def _matches(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], set[st
     regex = _terms_regex(terms)
     if regex is None or not text:
         return [], set()
-    folded, origin = [], []
-    for i, char in enumerate(text):
-        piece = _fold_char(char)
-        folded.append(piece)
-        origin.extend([i] * len(piece))
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):  # composed text: one folded character for each
+        origin = range(len(text))
+    else:
+        pieces, origin = [], []
+        for i, char in enumerate(text):
+            piece = _fold_char(char)
+            pieces.append(piece)
+            origin.extend([i] * len(piece))
+        folded = "".join(pieces)
     spans, found = [], set()
-    for match in regex.finditer("".join(folded)):
+    for match in regex.finditer(folded):
         found.add(match.group())
         start, end = origin[match.start()], origin[match.end() - 1] + 1
         # Combining marks of decomposed text fold to nothing but belong to the last letter.
