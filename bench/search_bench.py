@@ -33,9 +33,8 @@ from django.test.utils import override_settings  # noqa: E402
 
 from articles.models import Article  # noqa: E402
 from articles.search import ranked_ids, search_plan, search_result  # noqa: E402
-from articles.views import RankedArticles  # noqa: E402
 from articles.text import fold  # noqa: E402
-from articles.views import SearchView  # noqa: E402
+from articles.views import RankedArticles, SearchView  # noqa: E402
 
 PAGE_SIZE = SearchView.paginate_by
 
