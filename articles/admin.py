@@ -31,7 +31,7 @@ from core.roles import (
 
 from . import revisions, services
 from .images import clean_image
-from .models import Article, Category, Series
+from .models import Article, Category, SearchSynonym, Series
 from .text import strip_dateline
 
 
@@ -58,6 +58,14 @@ class CategoryAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
+    """Search results change with the list: cached search pages are rebuilt at once."""
+
+    list_display = ["term", "meaning", "created_at"]
+    search_fields = ["term", "meaning"]
 
 
 @admin.register(Series)

@@ -14,7 +14,7 @@ class ArticlesConfig(AppConfig):
         from . import services
         from .search import register_sqlite_functions
 
-        connection_created.connect(register_sqlite_functions, dispatch_uid="hnp_sqlite_fold")
+        connection_created.connect(register_sqlite_functions, dispatch_uid="hnp_sqlite_search")
 
         # What the page cache must know about the pages this app owns.
         pagecache.register_query_params("page", "q")

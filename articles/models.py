@@ -14,8 +14,9 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from simple_history.models import HistoricalRecords
 
+from .analysis import document as search_document
 from .search import search_articles
-from .text import fold, html_to_text, sanitize_html, strip_dateline, vietnamese_slugify
+from .text import html_to_text, sanitize_html, strip_dateline, vietnamese_slugify
 
 # Widths of the cover renditions: Article gets a `cover_<width>` field for each, and the
 # `cover_srcset` tag offers them all. Generated when the cover is saved ("optimistic"), so
@@ -170,7 +171,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "category__parent", "series", "created_by")
 
     def search(self, query: str):
-        """Matching every word of `query`, diacritics or not, best first (articles.search)."""
+        """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""
         return search_articles(self, query)
 
     def for_search(self):
@@ -320,7 +321,7 @@ class Article(models.Model):
     # Not indexed: every page view updates it, and an indexed column would rule out HOT
     # updates. most_read() narrows to recent articles by publish time before sorting.
     view_count = models.PositiveIntegerField(_("views"), default=0)
-    # Title, lead and body folded to plain lower-case ASCII, for accent-insensitive search.
+    # What search reads of the title, lead and body (articles.analysis.document()).
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -391,7 +392,9 @@ class Article(models.Model):
         self.lead = strip_dateline(self.lead, settings.SITE_DATELINE)
         if not self.slug:
             self.slug = unique_slug(Article, vietnamese_slugify(self.title), instance_pk=self.pk)
-        self.search_text = fold(" ".join([self.title, self.lead, html_to_text(self.body)]))
+        self.search_text = search_document(
+            title=self.title, lead=self.lead, body_text=html_to_text(self.body)
+        )
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
             kwargs["update_fields"] = set(update_fields) | {"lead", "body", "search_text"}
@@ -482,3 +485,48 @@ class PendingView(models.Model):
 
     def __str__(self):
         return f"{self.article_id}"
+
+
+class SearchSynonym(models.Model):
+    """An abbreviation and what it stands for, which search treats as the same words
+    either way (HĐND = hội đồng nhân dân). Editors keep the list."""
+
+    term = models.CharField(
+        _("abbreviation"),
+        max_length=50,
+        help_text=_("As written in articles, e.g. HĐND. Diacritics and case do not matter."),
+    )
+    meaning = models.CharField(
+        _("stands for"),
+        max_length=200,
+        help_text=_("The words in full, e.g. hội đồng nhân dân."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["term", "meaning"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "meaning"], name="search_synonym_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.term} = {self.meaning}"
+
+    def clean(self):
+        from .analysis import syllables
+
+        errors = {}
+        for name in ("term", "meaning"):
+            if getattr(self, name) and not syllables(getattr(self, name)):
+                errors[name] = _("Write at least one word (letters or digits).")
+        if not errors and self.term and self.meaning:
+            sides = [
+                [f for phrase in syllables(getattr(self, name)) for f, _e in phrase]
+                for name in ("term", "meaning")
+            ]
+            if sides[0] == sides[1]:
+                errors["meaning"] = _("The full words must differ from the abbreviation.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,48 +1,51 @@
-"""Accent-insensitive search over articles, and the highlighted snippets of its results.
+"""Search over articles that understands Vietnamese, and the highlighted snippets of its results.
 
-Readers type Vietnamese with or without diacritics and find the same articles: `ha noi`
-matches `Hà Nội`, `hdnd` matches `HĐND`. Every word of the query must appear in the article
-as a whole word. Results come in three tiers (all words in the title, all words in the
-title and lead, elsewhere), then by relevance where the database measures it, then newest
-first.
+Readers type with or without diacritics and find the same articles (`ha noi` = `Hà Nội`).
+The text is read by articles.analysis: whole syllables, folded and exact forms, pairs of
+neighbouring syllables, stored per article as a set of lexemes marked with their fields.
 
-PostgreSQL uses full-text search on the `search_vector` column that migration 0003 adds
-(title A, lead B, body C, `hnp_vi` configuration = simple + unaccent, GIN index), and ranks
-with the small `search_head` column (title and lead) of migration 0004. A trigger
-(migration 0005) fills both when an article is inserted or its text is written, not when
-its view count is. SQLite matches whole words in the folded `search_text` column that
-Article.save() maintains, and folds title and lead with `hnp_fold()`, a function
-registered on each SQLite connection.
+- **Matching**: every syllable of the query is a whole syllable of the article (folded), in
+  any field; a quoted part (`"hội đồng nhân dân"`) must appear as a phrase. Abbreviations of
+  the synonym table (SearchSynonym: HĐND = hội đồng nhân dân …) match either way.
+- **Ranking**, best first: the query's syllables next to each other in order ("phrase")
+  above scattered ones; then, when the reader typed diacritics, exact syllables above
+  folded ones; then title above lead above body; then the newest.
+- **At most RESULT_LIMIT results**: the ranking orders the newest RESULT_LIMIT matching
+  articles, so a word found in most of 100,000 articles costs a walk down the publish-time
+  index, not a sort of every match; the page then says "more than 200".
+
+PostgreSQL matches with the GIN index on `search_vector` (migration 0010: a trigger casts
+the stored document into it); SQLite reads the same document in `search_text`, through
+`LIKE` and a Python function registered on each connection.
 """
 
+import json
 import re
 import unicodedata
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import pairwise
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
-from django.contrib.postgres.search import SearchVectorField as _SearchVectorField
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import Case, Expression, F, Func, IntegerField, TextField, Value, When
-from django.db.models.functions import Concat
-from django.db.models.lookups import Contains, Regex
+from django.db import connections, models
+from django.db.models import Expression, F, Func, IntegerField, Value
+from django.db.models.lookups import Contains
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .analysis import BIGRAM, parse_document, syllables
 from .text import fold, html_to_text
 
-SEARCH_CONFIG = "hnp_vi"
 # The search box says maxlength=200; a longer query from a hand-made URL is cut there.
 MAX_QUERY_LENGTH = 200
-# Words beyond these are ignored: each one costs a pattern on SQLite.
+# Syllables beyond these are ignored.
 MAX_TERMS = 12
-
-TIER_TITLE, TIER_HEAD, TIER_BODY = 3, 2, 1
+# How many of the newest matching articles are ranked and can be paged through.
+RESULT_LIMIT = 200
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[^\W_]+")
+_QUOTES_RE = re.compile(r"[\"“”„«»]")
 
 
 def clean_query(raw: str | None) -> str:
@@ -65,147 +68,396 @@ def query_terms(query: str) -> list[str]:
     return list(terms)[:MAX_TERMS]
 
 
-def search_articles(queryset, query: str):
-    """`queryset` narrowed to the articles matching every word of `query`, best first.
+# --- Reading the query --------------------------------------------------------------------
 
-    An empty query (or one with no word in it) matches nothing."""
+
+@dataclass(frozen=True)
+class Syllable:
+    folded: str
+    exact: str | None  # None when typed without diacritics: then every spelling counts
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One word of the query, or a phrase the synonym table knows, with its alternatives
+    (the first as typed). Slots of one `run` (no punctuation between) form the phrase."""
+
+    alternatives: tuple[tuple[Syllable, ...], ...]
+    run: int
+    quoted: bool
+
+
+# A condition on an article's lexemes: ("lex", lexeme) | ("and", parts) | ("or", parts).
+Node = tuple
+
+
+def _all(parts) -> Node:
+    parts = [p for p in parts if p is not None]
+    flat = []
+    for part in parts:
+        flat.extend(part[1] if part[0] == "and" else [part])
+    return flat[0] if len(flat) == 1 else ("and", tuple(flat))
+
+
+def _any(parts) -> Node:
+    parts = list(dict.fromkeys(parts))
+    return parts[0] if len(parts) == 1 else ("or", tuple(parts))
+
+
+def _lexeme(value: str) -> Node:
+    return ("lex", value)
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A query read once: what matches, the ranking bands (best first), the words to mark."""
+
+    query: str
+    slots: tuple[Slot, ...]
+    match: Node
+    bands: tuple[tuple[Node, str], ...]  # (condition, fields): "A" title, "AB" title or lead
+    terms: tuple[str, ...] = field(default=())
+
+    @property
+    def as_json(self) -> str:
+        return json.dumps([self.match, self.bands])
+
+
+def synonym_table() -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """Folded syllables of each side of every synonym -> those of its other sides."""
+    from .models import SearchSynonym
+
+    table: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for term, meaning in SearchSynonym.objects.values_list("term", "meaning"):
+        sides = [tuple(f for phrase in syllables(s) for f, _e in phrase) for s in (term, meaning)]
+        if all(sides) and sides[0] != sides[1]:
+            table.setdefault(sides[0], set()).add(sides[1])
+            table.setdefault(sides[1], set()).add(sides[0])
+    return table
+
+
+def _slots(query: str, synonyms) -> list[Slot]:
+    slots, run, total = [], 0, 0
+    longest = max((len(key) for key in synonyms), default=0)
+    # Odd parts are inside quotes; a quote left open runs to the end.
+    for index, part in enumerate(_QUOTES_RE.split(query)):
+        for phrase in syllables(part):
+            run += 1
+            words = [Syllable(f, e if e != f else None) for f, e in phrase]
+            words = words[: max(0, MAX_TERMS - total)]
+            total += len(words)
+            i = 0
+            while i < len(words):
+                for size in range(min(longest, len(words) - i), 0, -1):
+                    key = tuple(w.folded for w in words[i : i + size])
+                    if key in synonyms:
+                        others = sorted(synonyms[key])
+                        typed = tuple(words[i : i + size])
+                        alternatives = (
+                            typed,
+                            *(tuple(Syllable(f, None) for f in o) for o in others),
+                        )
+                        break
+                else:
+                    size, alternatives = 1, ((words[i],),)
+                slots.append(Slot(alternatives, run, quoted=index % 2 == 1))
+                i += size
+    return slots
+
+
+def _alternative(alternative, *, exact: bool, phrase: bool) -> Node:
+    """Its syllables (exact ones where asked and typed), next to each other if `phrase`."""
+    parts = [_lexeme(s.exact) for s in alternative if exact and s.exact]
+    if phrase and len(alternative) > 1:
+        parts += [_lexeme(a.folded + BIGRAM + b.folded) for a, b in pairwise(alternative)]
+    else:
+        exact_ones = {s.folded for s in alternative if exact and s.exact}
+        parts += [_lexeme(s.folded) for s in alternative if s.folded not in exact_ones]
+    return _all(parts)
+
+
+def _slot(slot: Slot, *, exact: bool, phrase: bool) -> Node:
+    # What the synonym table adds is always a phrase; what the reader typed is one when
+    # quoted, or for the phrase bands.
+    typed, *others = slot.alternatives
+    return _any(
+        [
+            _alternative(typed, exact=exact, phrase=phrase or slot.quoted),
+            *(_alternative(o, exact=False, phrase=True) for o in others),
+        ]
+    )
+
+
+def _next_to(a: Slot, b: Slot) -> Node:
+    return _any(
+        [
+            _lexeme(x[-1].folded + BIGRAM + y[0].folded)
+            for x in a.alternatives
+            for y in b.alternatives
+        ]
+    )
+
+
+def search_plan(query: str, synonyms=None) -> SearchPlan | None:
+    """The plan of `query`, or None when it has no word to look for."""
     query = clean_query(query)
-    terms = query_terms(query)
-    if not terms:
-        return queryset.none()
-    if connections[queryset.db].vendor == "postgresql":
-        return _search_postgresql(queryset, query)
-    return _search_folded_text(queryset, terms)
+    slots = _slots(query, synonym_table() if synonyms is None else synonyms)
+    if not slots:
+        return None
+    neighbours = [(a, b) for a, b in pairwise(slots) if a.run == b.run]
+    quoted = [_next_to(a, b) for a, b in neighbours if a.quoted and b.quoted]
+    match = _all([*(_slot(s, exact=False, phrase=False) for s in slots), *quoted])
+    phrase = _all(
+        [
+            *(_slot(s, exact=False, phrase=True) for s in slots),
+            *(_next_to(a, b) for a, b in neighbours),
+        ]
+    )
+    typed_exact = any(s.exact for slot in slots for s in slot.alternatives[0])
+    exact = _all([_slot(s, exact=True, phrase=False) for s in slots]) if typed_exact else None
+    bands = []
+    for words in [phrase, match] if phrase != match else [match]:
+        for accents in [exact, None] if exact else [None]:
+            condition = _all([words, accents])
+            bands += [(condition, "A"), (condition, "AB"), (condition, "")]
+    bands.pop()  # the last one, anywhere without more, is every match
+    terms = [
+        " ".join(s.folded for s in alternative)
+        for slot in slots
+        for alternative in slot.alternatives
+    ]
+    return SearchPlan(query, tuple(slots), match, tuple(bands), tuple(dict.fromkeys(terms)))
 
 
-# --- PostgreSQL ---------------------------------------------------------------------------
+def _required(node: Node) -> list[str]:
+    """Lexemes every match contains (the SQLite filter looks for them with LIKE first)."""
+    if node[0] == "lex":
+        return [node[1]]
+    if node[0] == "and":
+        return [lexeme for part in node[1] for lexeme in _required(part)]
+    return []
 
 
-class _ArticleColumn(Expression):
-    """A column of the query's article table that migrations add on PostgreSQL only and
-    the model does not declare."""
+def holds(node: Node, document: dict[str, str], fields: str = "") -> bool:
+    """Whether a parsed document satisfies `node`, in the given fields (all when empty)."""
+    kind = node[0]
+    if kind == "lex":
+        weights = document.get(node[1])
+        return weights is not None and (not fields or any(w in fields for w in weights))
+    check = all if kind == "and" else any
+    return check(holds(part, document, fields) for part in node[1])
 
-    column = ""
-    output_field = _SearchVectorField()
+
+def tsquery(node: Node, fields: str = "") -> str:
+    """The condition as PostgreSQL tsquery text; lexemes hold no quote or backslash."""
+    if node[0] == "lex":
+        return f"'{node[1]}'" + (f":{fields}" if fields else "")
+    joiner = " & " if node[0] == "and" else " | "
+    return "(" + joiner.join(tsquery(part, fields) for part in node[1]) + ")"
+
+
+# --- Running it ----------------------------------------------------------------------------
+
+
+class TsMatch(Expression):
+    """`search_vector @@ '<query>'::tsquery` on the query's article table (PostgreSQL)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, query: str):
+        super().__init__()
+        self.query = query
 
     def as_sql(self, compiler, connection):
         table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
-        return f"{table}.{connection.ops.quote_name(self.column)}", []
+        return f"{table}.search_vector @@ %s::tsquery", [self.query]
 
 
-class SearchVector(_ArticleColumn):
-    """Title (A), lead (B) and body (C), with the GIN index: what matching uses."""
+class PostgresBand(Expression):
+    """`hnp_search_band(search_vector, conditions)` (migration 0012): the vector unpacked
+    once for all the conditions."""
 
-    column = "search_vector"
+    output_field = IntegerField()
 
+    def __init__(self, conditions: list[str]):
+        super().__init__()
+        self.conditions = conditions
 
-class SearchHead(_ArticleColumn):
-    """Title (A) and lead (B) only, small and kept in the row: what ranking reads."""
-
-    column = "search_head"
-
-
-class TsFilter(Func):
-    """Only the lexemes of a vector carrying the given weights (`ab`: title and lead)."""
-
-    function = "ts_filter"
-    output_field = _SearchVectorField()
-
-    def __init__(self, vector, weights: str):
-        if not re.fullmatch(r"[abcd]+", weights):
-            raise ValueError(f"Bad weights: {weights!r}")
-        super().__init__(vector, weights="{" + ",".join(weights) + "}")
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return super().as_sql(
-            compiler,
-            connection,
-            template="%(function)s(%(expressions)s, '%(weights)s'::\"char\"[])",
-            **extra_context,
-        )
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"hnp_search_band({table}.search_vector, %s::tsquery[])", [self.conditions]
 
 
-def _search_postgresql(queryset, query: str):
-    tsquery = SearchQuery(query, config=SEARCH_CONFIG, search_type="plain")
-    head = SearchHead()
-    tier = Case(
-        When(SearchVectorExact(TsFilter(head, "a"), tsquery), then=Value(TIER_TITLE)),
-        When(SearchVectorExact(head, tsquery), then=Value(TIER_HEAD)),
-        default=Value(TIER_BODY),
-        output_field=IntegerField(),
-    )
+class SqliteBand(Func):
+    """SQL `hnp_search_band(search_text, plan)`: the band of a match, NULL for no match."""
+
+    function = "hnp_search_band"
+    output_field = IntegerField()
+
+
+def _is_postgresql(queryset) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def _band(queryset, plan: SearchPlan):
+    if not _is_postgresql(queryset):
+        return SqliteBand(F("search_text"), Value(plan.as_json))
+    return PostgresBand([tsquery(condition, fields) for condition, fields in plan.bands])
+
+
+def _matching(queryset, plan: SearchPlan):
+    if _is_postgresql(queryset):
+        return queryset.filter(TsMatch(tsquery(plan.match)))
+    likes = [Contains(F("search_text"), f"'{lexeme}':") for lexeme in _required(plan.match)]
     return (
-        queryset.filter(SearchVectorExact(SearchVector(), tsquery))
-        .annotate(search_tier=tier, search_rank=SearchRank(head, tsquery))
-        .order_by("-search_tier", "-search_rank", "-published_at", "-pk")
+        queryset.filter(*likes)
+        .alias(_search_band=_band(queryset, plan))
+        .filter(_search_band__isnull=False)
     )
 
 
-@contextmanager
-def index_scans_preferred(using: str = DEFAULT_DB_ALIAS):
-    """Run the queries of a search inside with PostgreSQL's planner steered to the GIN index.
+def search_articles(queryset, query: str, synonyms=None):
+    """`queryset` narrowed to the articles matching `query`, best first (every match ranked;
+    the results page ranks the newest RESULT_LIMIT, see ranked_ids()).
 
-    For a word found in most articles the planner prefers a sequential scan: its cost model
-    does not count unpacking each row's out-of-line `search_vector`, which makes that scan
-    several times slower than the bitmap scan of the index (see bench/search_bench.py).
-    The setting is local to a transaction and restored on the way out. Elsewhere a no-op."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(using=using), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
-        )
-        previous = cursor.fetchone()[0]
-        try:
-            yield
-        finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+    An empty query (or one with no word in it) matches nothing."""
+    plan = search_plan(query, synonyms)
+    if plan is None:
+        return queryset.none()
+    return (
+        _matching(queryset, plan)
+        .annotate(search_band=_band(queryset, plan))
+        .order_by("-search_band", "-published_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    ids: list[int]  # best first, at most RESULT_LIMIT
+    more: bool  # more articles matched than were ranked
+
+
+def ranked_ids(queryset, plan: SearchPlan | None) -> Ranking:
+    """The ids of the newest RESULT_LIMIT articles of `queryset` matching the plan, best
+    first, in one query: the newest matches first (an index walk when they are many, the
+    GIN index when they are few), then their bands."""
+    if plan is None:
+        return Ranking([], False)
+    window = (
+        _matching(queryset, plan).order_by("-published_at", "-pk").values("pk")[: RESULT_LIMIT + 1]
+    )
+    rows = list(
+        queryset.model._base_manager.using(queryset.db)
+        .filter(pk__in=window)
+        .annotate(search_band=_band(queryset, plan))
+        .order_by("-search_band", "-published_at", "-pk")
+        .values_list("pk", "published_at")
+    )
+    more = len(rows) > RESULT_LIMIT
+    if more:
+        oldest = min(rows, key=lambda row: (row[1], row[0]))
+        rows.remove(oldest)
+    return Ranking([pk for pk, _published in rows], more)
 
 
 # --- SQLite -------------------------------------------------------------------------------
 
 
-class Fold(Func):
-    """SQL `hnp_fold(text)`: the same folding as articles.text.fold()."""
+@lru_cache(maxsize=64)
+def _plan_from_json(value: str):
+    match, bands = json.loads(value)
 
-    function = "hnp_fold"
-    output_field = TextField()
+    def as_node(item):
+        return ("lex", item[1]) if item[0] == "lex" else (item[0], tuple(map(as_node, item[1])))
 
-
-def _all_words_pattern(terms: list[str]) -> str:
-    """A regular expression true when every term appears as a whole word, in any order."""
-    return "(?s)^" + "".join(rf"(?=.*\b{re.escape(term)}\b)" for term in terms)
+    return as_node(match), [(as_node(condition), fields) for condition, fields in bands]
 
 
-def _search_folded_text(queryset, terms: list[str]):
-    pattern = _all_words_pattern(terms)
-    # LIKE runs in C and discards most rows before the regular expression (a Python call
-    # per row) checks word boundaries.
-    matches = [Contains(F("search_text"), term) for term in terms]
-    head = Concat(F("title"), Value(" "), F("lead"), output_field=TextField())
-    tier = Case(
-        When(Regex(Fold(F("title")), pattern), then=Value(TIER_TITLE)),
-        When(Regex(Fold(head), pattern), then=Value(TIER_HEAD)),
-        default=Value(TIER_BODY),
-        output_field=IntegerField(),
-    )
-    return (
-        queryset.filter(*matches, Regex(F("search_text"), pattern))
-        .annotate(search_tier=tier)
-        .order_by("-search_tier", "-published_at", "-pk")
-    )
-
-
-def _sqlite_fold(value):
-    return None if value is None else fold(str(value))
+def _sqlite_band(document, plan_json):
+    match, bands = _plan_from_json(plan_json)
+    parsed = parse_document(document)
+    if not holds(match, parsed):
+        return None
+    for index, (condition, fields) in enumerate(bands):
+        if holds(condition, parsed, fields):
+            return len(bands) - index
+    return 0
 
 
 def register_sqlite_functions(sender, connection, **kwargs):
-    """connection_created receiver: teach each new SQLite connection `hnp_fold()`."""
+    """connection_created receiver: teach each new SQLite connection `hnp_search_band()`."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function("hnp_fold", 1, _sqlite_fold, deterministic=True)
+        connection.connection.create_function(
+            "hnp_search_band", 2, _sqlite_band, deterministic=True
+        )
+
+
+# --- Suggestions --------------------------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(word: str) -> list[str]:
+    """Words one typing slip away, the likelier slips first."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    replaced = [a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]]
+    swapped = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    deleted = [a + b[1:] for a, b in splits if b]
+    inserted = [a + c + b for a, b in splits for c in _LETTERS]
+    return list(
+        dict.fromkeys(e for e in swapped + replaced + deleted + inserted if e and e != word)
+    )
+
+
+def _known(queryset, words: list[str]) -> set[str]:
+    """Which of `words` are (folded) syllables of some article of `queryset`: one query."""
+    if not words:
+        return set()
+    if _is_postgresql(queryset):
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        with connections[queryset.db].cursor() as cursor:
+            # `sql` is the queryset compiled by Django, its values passed as parameters.
+            statement = (
+                "SELECT c FROM unnest(%s::text[]) AS c WHERE EXISTS ("  # noqa: S608
+                f" SELECT 1 FROM articles_article a WHERE a.id IN ({sql})"
+                " AND a.search_vector @@ quote_literal(c)::tsquery)"
+            )
+            cursor.execute(statement, [words, *params])
+            return {row[0] for row in cursor.fetchall()}
+    found = set()
+    wanted = set(words)
+    for document in queryset.values_list("search_text", flat=True).iterator():
+        found |= wanted & parse_document(document).keys()
+    return found
+
+
+def suggest(queryset, plan: SearchPlan | None) -> str | None:
+    """For a query that found nothing: the closest folded query that finds something
+    ("nghi quyet" for "nghi quyêt" is found anyway; "ha noii" -> "ha noi"), or None."""
+    if plan is None:
+        return None
+    words = [s.folded for slot in plan.slots for s in slot.alternatives[0]]
+    candidates = {word: _edits(word) for word in dict.fromkeys(words) if word.isalpha()}
+    known = _known(
+        queryset, list(dict.fromkeys([*words, *(e for es in candidates.values() for e in es)]))
+    )
+    fixed = []
+    for word in words:
+        if word in known:
+            fixed.append(word)
+            continue
+        replacement = next((e for e in candidates.get(word, []) if e in known), None)
+        if replacement is None:
+            return None
+        fixed.append(replacement)
+    suggestion = " ".join(fixed)
+    if suggestion == fold(plan.query).strip() or suggestion == plan.query:
+        return None
+    new_plan = search_plan(suggestion)
+    if new_plan is None or not _matching(queryset, new_plan).exists():
+        return None
+    return suggestion
 
 
 # --- Highlighting -------------------------------------------------------------------------
@@ -214,6 +466,17 @@ def register_sqlite_functions(sender, connection, **kwargs):
 @cache
 def _fold_char(char: str) -> str:
     return fold(char)
+
+
+class _FoldTable(dict):
+    """str.translate() table folding one character at a time, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def _terms_regex(terms: list[str]) -> re.Pattern | None:
@@ -229,13 +492,18 @@ def _matches(text: str, terms: list[str]) -> tuple[list[tuple[int, int]], set[st
     regex = _terms_regex(terms)
     if regex is None or not text:
         return [], set()
-    folded, origin = [], []
-    for i, char in enumerate(text):
-        piece = _fold_char(char)
-        folded.append(piece)
-        origin.extend([i] * len(piece))
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):  # composed text: one folded character for each
+        origin = range(len(text))
+    else:
+        pieces, origin = [], []
+        for i, char in enumerate(text):
+            piece = _fold_char(char)
+            pieces.append(piece)
+            origin.extend([i] * len(piece))
+        folded = "".join(pieces)
     spans, found = [], set()
-    for match in regex.finditer("".join(folded)):
+    for match in regex.finditer(folded):
         found.add(match.group())
         start, end = origin[match.start()], origin[match.end() - 1] + 1
         # Combining marks of decomposed text fold to nothing but belong to the last letter.

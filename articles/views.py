@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -8,7 +9,7 @@ from core.pagecache import CacheablePageMixin
 from core.roles import can_preview_article
 
 from .models import Article, Category, Series
-from .search import clean_query, index_scans_preferred, query_terms, search_result
+from .search import RESULT_LIMIT, clean_query, ranked_ids, search_plan, search_result, suggest
 from .viewcounts import record_view
 
 RELATED_COUNT = 10
@@ -133,6 +134,24 @@ class SeriesView(CacheablePageMixin, ListView):
         )
 
 
+class RankedArticles:
+    """The ranked ids of a search as a sequence the paginator slices: only the articles of
+    the page shown are read (one query)."""
+
+    def __init__(self, queryset, ids: list[int]):
+        self.queryset, self.ids = queryset, ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index]
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        articles = self.queryset.in_bulk(ids)
+        return [articles[pk] for pk in ids if pk in articles]
+
+
 class SearchView(CacheablePageMixin, ListView):
     """Published articles matching the reader's words, with or without diacritics."""
 
@@ -142,22 +161,31 @@ class SearchView(CacheablePageMixin, ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
-        return Article.objects.published().search(self.query).for_search()
+        self.plan = search_plan(self.query) if self.query else None
+        published = Article.objects.published()
+        self.ranking = ranked_ids(published, self.plan)
+        return RankedArticles(published.for_search(), self.ranking.ids)
 
     def paginate_queryset(self, queryset, page_size):
         # A stale or hand-edited page number shows the nearest page, not an error.
         paginator = self.get_paginator(queryset, page_size)
-        with index_scans_preferred(queryset.db):
-            page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-            page.object_list = list(page.object_list)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        terms = query_terms(self.query)
+        terms = list(self.plan.terms) if self.plan else []
+        suggestion = None
+        if self.plan and not self.ranking.ids:
+            suggestion = suggest(Article.objects.published(), self.plan)
         context.update(
             search_query=self.query,
             results=[search_result(article, terms) for article in context["articles"]],
             extra_query=urlencode({"q": self.query}),
+            more_results=self.ranking.more,
+            result_limit=number_format(RESULT_LIMIT, force_grouping=True),
+            suggestion=suggestion,
+            suggestion_query=urlencode({"q": suggestion}) if suggestion else "",
         )
         return context

@@ -32,15 +32,16 @@ from django.test import RequestFactory  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from articles.models import Article  # noqa: E402
-from articles.search import index_scans_preferred, query_terms, search_result  # noqa: E402
+from articles.search import ranked_ids, search_plan, search_result  # noqa: E402
 from articles.text import fold  # noqa: E402
-from articles.views import SearchView  # noqa: E402
+from articles.views import RankedArticles, SearchView  # noqa: E402
 
 PAGE_SIZE = SearchView.paginate_by
 
 
 def queries() -> list[tuple[str, str]]:
-    """(what it stands for, query): common and rare words, with and without diacritics."""
+    """(what it stands for, query): common and rare words, with and without diacritics,
+    phrases, synonyms, a typo."""
     title = Article.objects.published().order_by("pk").values_list("title", flat=True)[500]
     return [
         ("very common word", "của"),
@@ -48,6 +49,9 @@ def queries() -> list[tuple[str, str]]:
         ("common place, diacritics", "Hà Nội"),
         ("acronym with Đ", "hdnd"),
         ("three words", "chuyen doi so"),
+        ("quoted phrase", '"hội đồng nhân dân"'),
+        ("abbreviation (synonym)", "UBND tỉnh"),
+        ("typo (suggestion)", "nghi quyeet"),
         ("person's full name", "nguyen van hung"),
         ("whole title, no diacritics", fold(title)),
         ("rare phrase", "phong thi nghiem vac xin"),
@@ -70,14 +74,15 @@ def p95(samples: list[float]) -> float:
 
 
 def search_work(query: str):
-    """What SearchView does for page 1, without the template."""
-    paginator = Paginator(Article.objects.published().search(query).for_search(), PAGE_SIZE)
-    with index_scans_preferred():
-        page = paginator.get_page(1)
-        page.object_list = list(page.object_list)
-    terms = query_terms(query)
-    results = [search_result(article, terms) for article in page.object_list]
-    return paginator.count, results
+    """What SearchView does for page 1, without the template: read the query (synonyms),
+    rank the matches, read the page's articles, mark their words."""
+    plan = search_plan(query)
+    published = Article.objects.published()
+    ranking = ranked_ids(published, plan)
+    paginator = Paginator(RankedArticles(published.for_search(), ranking.ids), PAGE_SIZE)
+    page = paginator.get_page(1)
+    results = [search_result(article, list(plan.terms)) for article in page.object_list]
+    return ("> " if ranking.more else "") + str(paginator.count), results
 
 
 def page_work(query: str):

@@ -32,11 +32,16 @@ _CRUD = ("add", "change", "delete", "view")
 ROLES: dict[str, list[str]] = {
     # Writes articles, edits their own drafts, submits them; cannot publish.
     JOURNALIST: [*_ARTICLE_WORK, "articles.view_category", "articles.view_series"],
-    # Everything on articles, categories and series; publishes, schedules, unpublishes.
+    # Everything on articles, categories, series and search synonyms; publishes, schedules,
+    # unpublishes.
     EDITOR: [
         *_ARTICLE_WORK,
         PUBLISH_ARTICLE,
-        *(f"articles.{action}_{model}" for model in ("category", "series") for action in _CRUD),
+        *(
+            f"articles.{action}_{model}"
+            for model in ("category", "series", "searchsynonym")
+            for action in _CRUD
+        ),
     ],
     # The comment queue only. Seeing phone numbers is a separate, personal grant.
     MODERATOR: [
