@@ -74,10 +74,21 @@ class _Memory:
                 self.versions.update(versions)
 
     def page(self, key):
-        entry = self.pages.get(key)
-        if entry is not None:
-            with contextlib.suppress(KeyError):  # dropped by another thread meanwhile
-                self.pages.move_to_end(key)
+        """This process's copy of the page, if it has one younger than PAGE_CACHE_SECONDS
+        (the longest the shared cache keeps a page, so that a change this process could not
+        hear of, during a cache outage, is not served longer from memory than from there)."""
+        kept = self.pages.get(key)
+        if kept is None:
+            return None
+        entry, kept_at = kept
+        if time.monotonic() - kept_at > settings.PAGE_CACHE_SECONDS:
+            with self.lock:
+                if self.pages.get(key) is kept:
+                    del self.pages[key]
+                    self.size -= len(entry["content"])
+            return None
+        with contextlib.suppress(KeyError):  # dropped by another thread meanwhile
+            self.pages.move_to_end(key)
         return entry
 
     def keep(self, key, entry) -> None:
@@ -88,11 +99,11 @@ class _Memory:
         with self.lock:
             old = self.pages.pop(key, None)
             if old is not None:
-                self.size -= len(old["content"])
-            self.pages[key] = entry
+                self.size -= len(old[0]["content"])
+            self.pages[key] = (entry, time.monotonic())
             self.size += size
             while self.size > limit:
-                _, dropped = self.pages.popitem(last=False)
+                _, (dropped, _kept_at) = self.pages.popitem(last=False)
                 self.size -= len(dropped["content"])
 
 

@@ -78,7 +78,7 @@ def test_pages_beyond_the_memory_limit_push_out_the_least_recently_used(client, 
     articles = [ArticleFactory(published=True) for _ in range(3)]
     for article in articles:
         cached(client, article.get_absolute_url())
-    one_page = max(len(entry["content"]) for entry in localpages.memory.pages.values())
+    one_page = max(len(entry["content"]) for entry, _ in localpages.memory.pages.values())
     settings.PAGE_CACHE_LOCAL_BYTES = 5 * one_page  # room for five pages, not six
     trusted()
     localpages.reset()
@@ -89,6 +89,21 @@ def test_pages_beyond_the_memory_limit_push_out_the_least_recently_used(client, 
     kept = list(localpages.memory.pages)
     assert not any(articles[0].get_absolute_url() in key for key in kept)
     assert any(more[-1].get_absolute_url() in key for key in kept)
+
+
+@pytest.mark.django_db
+def test_a_copy_is_not_kept_longer_than_the_shared_cache_keeps_pages(client, settings):
+    """A change this worker could not hear of (during a cache outage) is not served from
+    memory longer than from the shared cache."""
+    trusted()
+    article = ArticleFactory(published=True)
+    cached(client, article.get_absolute_url())
+    key = next(iter(localpages.memory.pages))
+    entry, kept_at = localpages.memory.pages[key]
+    assert localpages.memory.page(key) is entry
+    localpages.memory.pages[key] = (entry, kept_at - settings.PAGE_CACHE_SECONDS - 1)
+    assert localpages.memory.page(key) is None
+    assert localpages.memory.size == 0
 
 
 @pytest.mark.skipif(not REDIS, reason="Redis only: changes are announced on its channel")
