@@ -137,7 +137,7 @@ def test_existing_articles_stay_searchable_through_the_migration_and_back():
     article = ArticleFactory(published=True, title="Kỳ họp thứ mười")
     original = vector(article)
     try:
-        call_command("migrate", "articles", "0010", verbosity=0)
+        call_command("migrate", "articles", "0010_search_synonym_data", verbosity=0)
         with connection.cursor() as cursor:
             cursor.execute("SELECT search_text FROM articles_article WHERE id = %s", [article.pk])
             assert cursor.fetchone()[0].startswith("ky hop thu muoi")
