@@ -6,6 +6,8 @@ or with the comment page `/bai-viet/<slug>-<id>/binh-luan/` (no JavaScript), whi
 where the form posts and where an invalid submission is shown again.
 """
 
+import logging
+
 from captcha.models import CaptchaStore
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
@@ -28,6 +30,8 @@ from .forms import CONSENT_VALUE, CommentForm, form_timestamp
 from .personal_data import hash_ip
 from .services import recent_same_comment, submit_comment
 from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
+
+logger = logging.getLogger(__name__)
 
 # What is kept when the form is shown again without being checked (captcha refresh, limits).
 _KEPT_FIELDS = ("name", "phone", "title", "content", "consent")
@@ -115,7 +119,8 @@ def captcha_audio(request, key: str):
         )
     try:
         recording = record(store.response, key=key)
-    except AudioUnavailable:
+    except AudioUnavailable as exc:
+        logger.warning("The captcha could not be spoken: %s", exc)
         return _plain(
             _(
                 "The spoken code is not available right now. Type the code from the picture, or try again later."
