@@ -49,8 +49,13 @@
     } else {
       listenLink.hidden = !url;
     }
-    if (url) listenLink.setAttribute("href", url);
-    else listenLink.removeAttribute("href");
+    if (url) {
+      listenLink.setAttribute("href", url);
+      listenLink.target = "_blank";
+      listenLink.rel = "noopener";
+    } else {
+      listenLink.removeAttribute("href");
+    }
   }
 
   // A new code makes the error about the previous one stale.
