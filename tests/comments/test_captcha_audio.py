@@ -203,3 +203,13 @@ def test_a_stuck_espeak_gives_a_clear_message(client, monkeypatch):
     response = client.get(audio_url(store.hashkey))
     assert response.status_code == 503
     assert "nhập mã trong ảnh" in response.content.decode()
+
+
+def test_a_recording_costs_one_query_and_the_rate_limit(
+    client, django_assert_max_num_queries, cache_reads
+):
+    store = fresh_captcha(client)
+    # The challenge's row; counting the request against the source's limit is one increment
+    # in the shared cache (five queries with the database cache, none with Redis).
+    with django_assert_max_num_queries(1 + cache_reads(5)):
+        assert client.get(audio_url(store.hashkey)).status_code == 200
