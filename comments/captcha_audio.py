@@ -133,10 +133,12 @@ def _with_noise(frames: bytes, *, rng: random.Random, lead_in: int) -> array:
         walk = max(-level, min(level, walk + rng.randint(-level // 3, level // 3)))
         rumble.extend(itertools.repeat(walk // 2, block))
     # One pass over the samples in a comprehension: a recording is about 150,000 of them.
+    # espeak-ng's voice peaks near full scale: it is lowered to 13/16 first, so the noise
+    # adds to it instead of clipping it.
     return array(
         "h",
         [
-            max(-32768, min(32767, sample + (noise >> hiss_shift) + low))
+            max(-32768, min(32767, ((sample * 13) >> 4) + (noise >> hiss_shift) + low))
             for sample, noise, low in zip(speech, hiss, rumble, strict=False)
         ],
     )
