@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run migrate demo demo-passwords test e2e lint format check-migrations messages collectstatic bench clean
+.PHONY: install run espeak migrate demo demo-passwords test e2e lint format check-migrations messages collectstatic bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (or set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -46,8 +46,17 @@ demo-passwords: migrate
 # The site with demo content on SQLite, at http://$(HOST):$(PORT)/
 run: export DEBUG ?= 1
 run: export SITE_URL ?= http://$(HOST):$(PORT)
-run: demo
+run: demo espeak
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The audio captcha speaks with espeak-ng (Debian's package); without it the site runs and
+# offers the picture only.
+espeak:
+	@command -v espeak-ng >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		command -v apt-get >/dev/null && { $$SUDO apt-get install -y espeak-ng \
+			|| { $$SUDO apt-get update && $$SUDO apt-get install -y espeak-ng; }; } \
+		|| echo "espeak-ng is not installed: the captcha will have no 'Nghe mã' button."; }
 
 # The whole suite with a coverage report (lines and branches of the site's own code).
 test: install $(PAGE_CHECKERS)

@@ -11,9 +11,12 @@ import secrets
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 from django import forms
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .captcha_audio import audio_available
 
 DIGITS = 5
 # CaptchaStore's keys are SHA-1 hex digests (CaptchaStore.save): anything else is not one
@@ -28,13 +31,31 @@ def five_digits() -> tuple[str, str]:
 
 
 def new_captcha() -> dict:
-    """A fresh challenge: its key and image addresses (1x and 2x)."""
+    """A fresh challenge: its key, image addresses (1x and 2x) and, where espeak-ng is
+    installed, the address of the same digits spoken (empty otherwise)."""
     key = CaptchaStore.generate_key()
     return {
         "key": key,
         "image_url": reverse("captcha-image", kwargs={"key": key}),
         "image_2x_url": reverse("captcha-image-2x", kwargs={"key": key}),
+        "audio_url": reverse("comments:captcha-audio", kwargs={"key": key})
+        if audio_available()
+        else "",
     }
+
+
+def is_captcha_key(key: str) -> bool:
+    return _KEY_RE.fullmatch(key) is not None
+
+
+def _used_marker(key: str) -> str:
+    return f"comments:captcha-used:{key}"
+
+
+def was_used(key: str) -> bool:
+    """The challenge was answered (right or wrong) within its lifetime: its audio is gone
+    (410), not unknown (404)."""
+    return bool(cache.get(_used_marker(key)))
 
 
 class CaptchaWidget(forms.MultiWidget):
@@ -73,6 +94,7 @@ class CaptchaField(forms.MultiValueField):
             raise forms.ValidationError(self.error_messages["used"], code="used")
         if captcha_settings.CAPTCHA_TEST_MODE and answer == "passed":
             CaptchaStore.objects.filter(hashkey=key).delete()
+            _mark_used(key)
             return f"{key},{answer}"
         store = CaptchaStore.objects.filter(hashkey=key).first()
         # One attempt per challenge, right or wrong: guessing needs a new captcha each time,
@@ -90,4 +112,10 @@ class CaptchaField(forms.MultiValueField):
 def consume(store: CaptchaStore) -> bool:
     """Delete a challenge; True only for the one caller whose DELETE removed the row."""
     deleted, _per_model = CaptchaStore.objects.filter(pk=store.pk).delete()
+    if deleted == 1:
+        _mark_used(store.hashkey)
     return deleted == 1
+
+
+def _mark_used(key: str) -> None:
+    cache.set(_used_marker(key), 1, captcha_settings.CAPTCHA_TIMEOUT * 60)

@@ -6,10 +6,14 @@ or with the comment page `/bai-viet/<slug>-<id>/binh-luan/` (no JavaScript), whi
 where the form posts and where an invalid submission is shown again.
 """
 
+import logging
+
+from captcha.models import CaptchaStore
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,11 +24,14 @@ from django_ratelimit.core import get_usage
 from articles.views import ArticleDetailView
 from core.net import client_ip
 
-from .captcha import new_captcha
+from .captcha import is_captcha_key, new_captcha, was_used
+from .captcha_audio import AudioUnavailable, audio_available, record
 from .forms import CONSENT_VALUE, CommentForm, form_timestamp
 from .personal_data import hash_ip
 from .services import recent_same_comment, submit_comment
 from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
+
+logger = logging.getLogger(__name__)
 
 # What is kept when the form is shown again without being checked (captcha refresh, limits).
 _KEPT_FIELDS = ("name", "phone", "title", "content", "consent")
@@ -79,6 +86,51 @@ def comment_session(request):
     return JsonResponse(
         {"csrf_token": get_token(request), "captcha": new_captcha(), "shown": form_timestamp()}
     )
+
+
+def _plain(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def captcha_audio(request, key: str):
+    """The challenge's digits spoken in Vietnamese (WAV). Reading it changes nothing: the
+    challenge is consumed when the form is answered, as with the picture. Never cached;
+    rate-limited per source like handing out captchas (each recording runs espeak-ng)."""
+    if not audio_available() or not is_captcha_key(key):
+        raise Http404
+    if _limited(request, "comments:captcha-audio", settings.CAPTCHA_RATE):
+        return _plain(
+            _(
+                "Too many codes were requested from your connection. Please wait a minute and try again."
+            ),
+            429,
+        )
+    store = CaptchaStore.objects.filter(hashkey=key).first()
+    if store is None and not was_used(key):
+        raise Http404
+    if store is None or store.expiration <= timezone.now():
+        return _plain(
+            _(
+                "This code has already been used or has expired. Go back to the form and choose “Get a new code”."
+            ),
+            410,
+        )
+    try:
+        recording = record(store.response, key=key)
+    except AudioUnavailable as exc:
+        logger.warning("The captcha could not be spoken: %s", exc)
+        return _plain(
+            _(
+                "The spoken code is not available right now. Type the code from the picture, or try again later."
+            ),
+            503,
+        )
+    response = HttpResponse(recording.wav, content_type="audio/wav")
+    response["Content-Disposition"] = 'inline; filename="ma-xac-nhan.wav"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @method_decorator(never_cache, name="dispatch")

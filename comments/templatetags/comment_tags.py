@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from comments.captcha_audio import audio_available
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.pagecache import scope_version
@@ -48,6 +49,12 @@ def comment_section_context(request, article, **extra) -> dict:
     }
     context.update(extra)
     return context
+
+
+@register.simple_tag
+def captcha_audio_available() -> bool:
+    """The captcha can be listened to: espeak-ng is installed."""
+    return audio_available()
 
 
 _URL_PLACEHOLDER = "\x00comment-page-url\x00"

@@ -13,7 +13,50 @@
   var status = form.querySelector("[data-captcha-status]");
   var refresh = form.querySelector("[data-captcha-refresh]");
   var startLink = document.querySelector("[data-comment-start]");
+  var listenLink = form.querySelector("[data-captcha-audio]");
+  var listenButton = form.querySelector("[data-captcha-play]");
+  var player = form.querySelector("[data-captcha-player]");
   var loading = null;
+
+  // The spoken code (where the server can speak it): without JavaScript a link opening the
+  // recording; here a button playing it in place, so focus stays by the answer box.
+  var canListen = !!(listenLink && listenButton && player && player.canPlayType &&
+    player.canPlayType("audio/wav"));
+  if (listenLink && canListen) {
+    listenLink.hidden = true;
+    listenButton.hidden = !listenLink.getAttribute("href");
+    listenButton.addEventListener("click", function () {
+      var url = listenLink.href;
+      if (player.getAttribute("src") !== listenLink.getAttribute("href")) player.src = url;
+      player.currentTime = 0;
+      var playing = player.play();
+      if (playing && playing.catch) {
+        playing.catch(function (error) {
+          if (error && error.name === "AbortError") return;  // replaced by a new code
+          status.textContent = form.dataset.msgAudioFailed;
+        });
+      }
+    });
+  }
+
+  function setAudio(url) {
+    if (!listenLink) return;
+    if (canListen) {
+      player.pause();
+      player.removeAttribute("src");
+      player.load();
+      listenButton.hidden = !url;
+    } else {
+      listenLink.hidden = !url;
+    }
+    if (url) {
+      listenLink.setAttribute("href", url);
+      listenLink.target = "_blank";
+      listenLink.rel = "noopener";
+    } else {
+      listenLink.removeAttribute("href");
+    }
+  }
 
   // A new code makes the error about the previous one stale.
   function clearCaptchaError() {
@@ -46,6 +89,7 @@
         image.src = data.captcha.image_url;
         image.srcset = data.captcha.image_2x_url + " 2x";
         image.hidden = false;
+        setAudio(data.captcha.audio_url);
         answer.value = "";
         clearCaptchaError();
         captchaBox.removeAttribute("data-empty");
