@@ -280,7 +280,9 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         services.delete_comments(comments=[obj], moderator=request.user)
 
     def delete_queryset(self, request, queryset):
-        services.delete_comments(comments=list(queryset.only("pk")), moderator=request.user)
+        services.delete_comments(
+            comments=queryset.select_related(None).only("pk"), moderator=request.user
+        )
 
     # --- columns ----------------------------------------------------------------------
 
