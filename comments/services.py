@@ -142,7 +142,7 @@ def _decide(
 def _count_approved(comment: Comment, *, new_status: str | None) -> None:
     """Keep the article's stored number of approved comments in step with a comment (locked
     by the caller, in its transaction) going to `new_status` (None: deleted). Cards and
-    feeds show the number, so the site's pages change with it."""
+    feeds show the number: the pages of cards change with it."""
     approved = Comment.Status.APPROVED
     was, will = comment.status == approved, new_status == approved
     if was == will:
