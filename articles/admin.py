@@ -129,6 +129,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "category", "series", "part_number", "lead", "body",
             "cover_image", "cover_alt", "cover_caption", "byline", "is_featured", "published_at",
+            "comments_open",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="default"),
@@ -256,7 +257,7 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
         "links_column",
     ]
     list_display_links = ["title_column"]
-    list_filter = ["status", "category", "series", "created_by", "is_featured"]
+    list_filter = ["status", "category", "series", "created_by", "is_featured", "comments_open"]
     list_select_related = ["category", "series", "created_by"]
     search_fields = ["title"]
     date_hierarchy = "published_at"
@@ -281,11 +282,12 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
                 "fields": [
                     "byline",
                     "is_featured",
+                    "comments_open",
                     "status",
                     "published_at",
                     "published_by",
                     "submitted_at",
-                    "view_count",
+                    ("view_count", "comment_count"),
                     "created_by",
                     ("created_at", "updated_at"),
                 ]
@@ -344,12 +346,13 @@ class ArticleAdmin(ReaderPagesAdminMixin, ServiceActionsMixin, admin.ModelAdmin)
             "published_by",
             "submitted_at",
             "view_count",
+            "comment_count",
             "created_by",
             "created_at",
             "updated_at",
         ]
         if not can_publish(request.user):
-            readonly += ["published_at", "is_featured"]
+            readonly += ["published_at", "is_featured", "comments_open"]
         return readonly
 
     def get_list_filter(self, request):

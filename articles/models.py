@@ -139,6 +139,7 @@ class Series(models.Model):
 # Fields a card (home, lists, sidebars) needs; the body stays in the database.
 LISTING_FIELDS = (
     "id", "title", "slug", "lead", "published_at", "status", "view_count", "part_number", "is_featured",
+    "comment_count",
     "cover_image", "cover_alt", "cover_width", "cover_height", "category__id", "category__name", "category__slug",
     "series__id", "series__title", "series__slug",
 )  # fmt: skip
@@ -321,6 +322,16 @@ class Article(models.Model):
     # Not indexed: every page view updates it, and an indexed column would rule out HOT
     # updates. most_read() narrows to recent articles by publish time before sorting.
     view_count = models.PositiveIntegerField(_("views"), default=0)
+    # Approved comments, kept in step by the comment services in the same transaction as
+    # each decision: cards and feeds show it without a COUNT per article.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_(
+            "Untick to close the comments: readers still see the approved ones, but cannot add more."
+        ),
+    )
     # What search reads of the title, lead and body (articles.analysis.document()).
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -337,7 +348,7 @@ class Article(models.Model):
     # anyone editing the article.
     history = HistoricalRecords(
         excluded_fields=[
-            "view_count", "search_text", "cover_width", "cover_height", "created_at", "updated_at",
+            "view_count", "comment_count", "search_text", "cover_width", "cover_height", "created_at", "updated_at",
         ],
         history_change_reason_field=models.CharField(max_length=40, null=True),
     )  # fmt: skip

@@ -129,6 +129,17 @@ def part_holder(article: Article) -> Article | None:
     )  # fmt: skip
 
 
+# Article cards (home, category, series, search results) show a number that changes without
+# any edit of the article: its approved comments. The pages listing cards carry this scope
+# besides the site's, so a comment decision rebuilds them, not every page of the site.
+CARDS_SCOPE = "cards"
+
+
+def cards_changed() -> None:
+    """What a card shows changed (after the transaction commits)."""
+    transaction.on_commit(lambda: pagecache.scope_changed(CARDS_SCOPE))
+
+
 def reader_pages_changed() -> None:
     """Articles, categories or series changed: readers see it on their next request (once
     the change is committed), on every page that shows them."""

@@ -10,9 +10,18 @@ from core.roles import can_preview_article
 
 from .models import Article, Category, Series
 from .search import RESULT_LIMIT, clean_query, ranked_ids, search_plan, search_result, suggest
+from .services import CARDS_SCOPE
 from .viewcounts import record_view
 
 RELATED_COUNT = 10
+
+
+class CardListPageMixin(CacheablePageMixin):
+    """A cacheable page of article cards: their comment counts change it too."""
+
+    @classmethod
+    def page_cache_scopes(cls, url_kwargs):
+        return [CARDS_SCOPE]
 
 
 class ArticlePageMixin:
@@ -36,7 +45,7 @@ class ArticlePageMixin:
         return context
 
 
-class HomeView(CacheablePageMixin, TemplateView):
+class HomeView(CardListPageMixin, TemplateView):
     template_name = "articles/home.html"
     per_category = 4
 
@@ -99,7 +108,7 @@ class ArticlePreviewView(LoginRequiredMixin, ArticlePageMixin, DetailView):
         return response
 
 
-class CategoryView(CacheablePageMixin, ListView):
+class CategoryView(CardListPageMixin, ListView):
     template_name = "articles/category.html"
     context_object_name = "articles"
     paginate_by = 20
@@ -118,7 +127,7 @@ class CategoryView(CacheablePageMixin, ListView):
         )
 
 
-class SeriesView(CacheablePageMixin, ListView):
+class SeriesView(CardListPageMixin, ListView):
     template_name = "articles/series.html"
     context_object_name = "articles"
     paginate_by = 20
@@ -152,7 +161,7 @@ class RankedArticles:
         return [articles[pk] for pk in ids if pk in articles]
 
 
-class SearchView(CacheablePageMixin, ListView):
+class SearchView(CardListPageMixin, ListView):
     """Published articles matching the reader's words, with or without diacritics."""
 
     template_name = "articles/search.html"

@@ -275,6 +275,15 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return can_delete_comments(request.user)
 
+    def delete_model(self, request, obj):
+        # Through the service: the article's comment count and pages follow.
+        services.delete_comments(comments=[obj], moderator=request.user)
+
+    def delete_queryset(self, request, queryset):
+        services.delete_comments(
+            comments=queryset.select_related(None).only("pk"), moderator=request.user
+        )
+
     # --- columns ----------------------------------------------------------------------
 
     @admin.display(description=_("status"), ordering="status")

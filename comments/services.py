@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
+from articles.services import cards_changed
 from core import pagecache
-from core.roles import can_moderate
+from core.roles import can_delete_comments, can_moderate
 
+from .closing import comments_closed
 from .flagging import content_fingerprint, flags_for
 from .models import Comment
 from .personal_data import hash_ip
@@ -48,6 +52,10 @@ def recent_same_comment(*, article: Article, title: str, content: str, ip: str) 
     )
 
 
+class CommentsClosed(ValidationError):
+    """The article no longer takes comments (closed by an editor, or by date)."""
+
+
 def submit_comment(
     *,
     article: Article,
@@ -59,6 +67,8 @@ def submit_comment(
     looks_automated: list[str] | None = None,
 ) -> Comment:
     """Store a reader's comment as pending, flagged as the policy says, and tell moderators."""
+    if comments_closed(article):
+        raise CommentsClosed(_("Comments on this article are closed."))
     fingerprint = content_fingerprint(title, content)
     flags = flags_for(
         title=title,
@@ -109,6 +119,7 @@ def _decide(
         raise PermissionDenied(_("You are not allowed to moderate comments."))
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        _count_approved(locked, new_status=status)
         locked.status = status
         locked.moderated_by = moderator
         locked.moderated_at = timezone.now()
@@ -126,6 +137,57 @@ def _decide(
     # Approved, hidden or refused: the article's page shows it (or not) at once.
     transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
     return locked
+
+
+def _count_approved(comment: Comment, *, new_status: str | None) -> None:
+    """Keep the article's stored number of approved comments in step with a comment (locked
+    by the caller, in its transaction) going to `new_status` (None: deleted). Cards and
+    feeds show the number: the pages of cards change with it."""
+    approved = Comment.Status.APPROVED
+    was, will = comment.status == approved, new_status == approved
+    if was == will:
+        return
+    # Never below zero, even if rows were written behind the services' back.
+    change = F("comment_count") + 1 if will else Greatest(F("comment_count") - 1, Value(0))
+    Article.objects.filter(pk=comment.article_id).update(comment_count=change)
+    cards_changed()
+
+
+def recount_comments(*, articles=None) -> int:
+    """Count the approved comments of `articles` (default: all) again into their stored
+    number, in one UPDATE; for rows written in bulk (demo content, benchmarks). Returns
+    how many articles it updated."""
+    approved = (
+        Comment.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    targets = Article.objects.all() if articles is None else articles
+    updated = targets.update(comment_count=Coalesce(Subquery(approved), Value(0)))
+    cards_changed()
+    return updated
+
+
+def delete_comments(*, comments, moderator: AbstractBaseUser) -> int:
+    """Delete comments for good (the admin's delete), keeping the articles' counts right;
+    returns how many were deleted."""
+    if not can_delete_comments(moderator):
+        raise PermissionDenied(_("You are not allowed to delete comments."))
+    deleted = 0
+    articles = set()
+    with transaction.atomic():
+        for comment in Comment.objects.select_for_update().filter(pk__in=[c.pk for c in comments]):
+            _count_approved(comment, new_status=None)
+            articles.add(comment.article_id)
+            comment.delete()
+            deleted += 1
+    transaction.on_commit(
+        lambda: pagecache.scopes_changed(f"article:{pk}" for pk in sorted(articles))
+    )
+    return deleted
 
 
 def approve_comment(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:

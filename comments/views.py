@@ -26,9 +26,10 @@ from core.net import client_ip
 
 from .captcha import is_captcha_key, new_captcha, was_used
 from .captcha_audio import AudioUnavailable, audio_available, record
+from .closing import comments_closed
 from .forms import CONSENT_VALUE, CommentForm, form_timestamp
 from .personal_data import hash_ip
-from .services import recent_same_comment, submit_comment
+from .services import CommentsClosed, recent_same_comment, submit_comment
 from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
 
 logger = logging.getLogger(__name__)
@@ -149,10 +150,14 @@ class CommentPageView(ArticleDetailView):
             return redirect(
                 "comments:page", slug=self.object.slug, pk=self.object.pk, permanent=True
             )
+        if comments_closed(self.object):
+            return self.render_closed()
         return self.render(CommentForm())
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if comments_closed(self.object):
+            return self.render_closed(kept=request.POST, status=403)
         # Oversized bodies never get here: RequestSizeLimitMiddleware answers 413 first.
         if "refresh_captcha" in request.POST:
             return self.render(self.kept_input(request.POST))
@@ -172,15 +177,18 @@ class CommentPageView(ArticleDetailView):
                     "You are sending comments too quickly. Please wait a few minutes, then send it again: your text is kept below."
                 ),
             )
-        submit_comment(
-            article=self.object,
-            name=form.cleaned_data["name"],
-            phone=form.cleaned_data["phone"],
-            title=form.cleaned_data["title"],
-            content=form.cleaned_data["content"],
-            ip=ip,
-            looks_automated=form.automation_signs(),
-        )
+        try:
+            submit_comment(
+                article=self.object,
+                name=form.cleaned_data["name"],
+                phone=form.cleaned_data["phone"],
+                title=form.cleaned_data["title"],
+                content=form.cleaned_data["content"],
+                ip=ip,
+                looks_automated=form.automation_signs(),
+            )
+        except CommentsClosed:  # closed by an editor a moment ago
+            return self.render_closed(kept=request.POST, status=403)
         return self.stored()
 
     def is_retry(self, form, ip: str) -> bool:
@@ -207,6 +215,27 @@ class CommentPageView(ArticleDetailView):
         initial = {name: data.get(name, "") for name in _KEPT_FIELDS}
         initial["consent"] = data.get("consent") == CONSENT_VALUE
         return CommentForm(initial=initial)
+
+    def render_closed(self, *, kept=None, status=200):
+        """The page of an article whose comments are closed: its approved comments and the
+        notice, no form and no captcha; a refused comment's text is shown back to copy."""
+        refusal = None
+        if kept is not None:
+            fields = (
+                (_("Your name"), kept.get("name", ""), 1),
+                (_("Your title"), kept.get("title", ""), 2),
+                (_("Your comment"), kept.get("content", ""), 8),
+            )
+            # Only what the reader typed (at most a form's worth: the request size is capped).
+            refusal = {"fields": [field for field in fields if field[1].strip()]}
+        context = self.get_context_data(
+            object=self.object,
+            is_comment_page=True,
+            comment_form_state={"live_form": True, "closed_refusal": refusal},
+        )
+        response = self.render_to_response(context, status=status)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def render(self, form, *, status=200, form_error=None):
         captcha = new_captcha() if captcha_allowed(self.request) else None

@@ -79,11 +79,12 @@ class _Registry:
     # Query parameters that change what a page shows; any other (fbclid, utm_…) is ignored
     # in the key, so tracking links neither miss nor flood the cache.
     query_params: set
-    # Returns the Unix time of the next scheduled change of the site, or None.
-    next_change: Callable[[], float | None] | None
+    # Each returns the Unix time of the next scheduled change it knows of, or None (an
+    # article due to appear, an article's comments due to close…).
+    next_change: list[Callable[[], float | None]]
 
 
-_registry = _Registry(query_params=set(), next_change=None)
+_registry = _Registry(query_params=set(), next_change=[])
 
 
 def register_query_params(*names: str) -> None:
@@ -91,7 +92,8 @@ def register_query_params(*names: str) -> None:
 
 
 def register_next_change(function: Callable[[], float | None]) -> None:
-    _registry.next_change = function
+    if function not in _registry.next_change:
+        _registry.next_change.append(function)
 
 
 # --- versions ----------------------------------------------------------------------------
@@ -104,7 +106,8 @@ def _new_version(next_change: float | None = None):
 
 
 def _next_change() -> float | None:
-    return _registry.next_change() if _registry.next_change else None
+    moments = [moment for f in _registry.next_change if (moment := f()) is not None]
+    return min(moments, default=None)
 
 
 def _store_versions(versions: dict, *, only_new: bool = False) -> bool:

@@ -4,8 +4,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from articles.models import Article
 from comments.flagging import content_fingerprint
 from comments.models import Comment
+from comments.services import recount_comments
 
 # (title, name, content, approved, flagged links)
 COMMENTS = (
@@ -83,4 +85,5 @@ def ensure_comments(*, articles, moderator, now=None) -> int:
         strict=True,
     ):
         Comment.objects.filter(pk=comment.pk).update(created_at=now - timedelta(hours=30 - 5 * n))
+    recount_comments(articles=Article.objects.filter(pk__in=[a.pk for a in articles]))
     return len(created)

@@ -501,6 +501,9 @@ COMMENT_MIN_SECONDS = env.int("COMMENT_MIN_SECONDS", default=3)
 # More links than this flags a comment.
 COMMENT_MAX_LINKS = 2
 COMMENTS_PER_PAGE = 20
+# Comments close this many days after an article's publication; 0: they stay open (editors
+# can still close an article's comments by hand).
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=0)
 COMMENT_MAX_REQUEST_BYTES = 64 * 1024
 # The largest request body each part of the site accepts (URL names, or namespaces), refused
 # with 413 from its Content-Length before anything reads it (core/requestsize.py). Pictures

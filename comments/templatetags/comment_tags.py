@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from comments.captcha_audio import audio_available
+from comments.closing import comments_closed
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.pagecache import scope_version
@@ -90,23 +91,27 @@ def comment_section(context, article) -> str:
     so it is cached until the article's comments change (its page-cache scope)."""
     request = context["request"]
     form_state = context.get("comment_form_state")
+    # Checked at render: closing by date happens without any change to the article's scope.
+    closed = comments_closed(article)
     key = None
     version = None if form_state else scope_version(request, f"article:{article.pk}")
     if version is not None:
-        key = "comments:section:{}:{}:{}:{}".format(
+        key = "comments:section:{}:{}:{}:{}:{}".format(
             article.pk,
             version,
             request.GET.get(PAGE_PARAM, ""),
             request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
+            closed,
         )
         html = cache.get(key)
         if html is not None:
             return mark_safe(html)  # noqa: S308 - our own rendered template, stored as is
     section = comment_section_context(request, article, **(form_state or {}))
+    section["comments_closed"] = closed
     section["comment_page_url"] = reverse(
         "comments:page", kwargs={"slug": article.slug, "pk": article.pk}
     )
-    if not section["live_form"]:
+    if not section["live_form"] and not closed:
         section["deferred_form_html"] = deferred_form(context, section["comment_page_url"])
     section_template = context.template.engine.get_template("comments/_section.html")
     with context.push(**section):

@@ -34,6 +34,8 @@ def form_data(article=None, **overrides):
         "cover_alt": "",
         "cover_caption": "",
         "byline": "",
+        # The box is ticked unless an editor unticks it (a browser sends nothing for that).
+        "comments_open": "on",
     }
     data.update(overrides)
     return data

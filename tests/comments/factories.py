@@ -1,6 +1,8 @@
 import factory
+from django.db.models import F
 from django.utils import timezone
 
+from articles.models import Article
 from comments.models import Comment
 from tests.factories import ArticleFactory
 
@@ -23,3 +25,13 @@ class CommentFactory(factory.django.DjangoModelFactory):
     consent_version = "2026-01"
     ip_hash = "a" * 64
     content_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the moderation services would: an approved comment counts on its article.
+        comment = super()._create(model_class, *args, **kwargs)
+        if comment.status == Comment.Status.APPROVED:
+            Article.objects.filter(pk=comment.article_id).update(
+                comment_count=F("comment_count") + 1
+            )
+        return comment

@@ -23,6 +23,7 @@ from articles.models import Article, Category, Series
 from articles.services import publish_article
 from articles.views import CategoryView, SearchView
 from comments.models import Comment
+from comments.services import recount_comments
 from demo import images
 from tests.e2e.conftest import CHROMIUM
 
@@ -95,6 +96,7 @@ def reader_pages(settings, monkeypatch):
     category = max(
         Category.objects.all(), key=lambda c: Article.objects.published().in_category(c).count()
     )
+    closed = close_comments_of_one_article(exclude=[article.pk, in_series.pk])
     url = article.get_absolute_url()
     yield {
         "home": "/",
@@ -109,9 +111,48 @@ def reader_pages(settings, monkeypatch):
         "search-no-match": "/tim-kiem/?q=khongcobaivietnao",
         "privacy": "/chinh-sach-bao-ve-du-lieu/",
         "not-found": "/khong-co-trang-nay/",
+        "article-closed": closed.get_absolute_url(),
+        "comment-page-closed": f"{closed.get_absolute_url()}binh-luan/",
     }
     # Views wait in memory for a moment (without Redis): written while their articles exist.
     viewcounts.write_buffered_views()
+
+
+def close_comments_of_one_article(*, exclude) -> Article:
+    """An article with an approved comment whose comments are closed."""
+    closed = Article.objects.published().exclude(pk__in=exclude).first()
+    Comment.objects.create(
+        article=closed,
+        name="Lê Văn Tâm",
+        title="Ý kiến trước khi đóng bình luận",
+        content="Cảm ơn tòa soạn.",
+        status=Comment.Status.APPROVED,
+        consent_at=closed.published_at,
+        consent_version="2026-01",
+    )
+    closed.comments_open = False
+    closed.save(update_fields=["comments_open"])
+    recount_comments()
+    return closed
+
+
+def post_to_closed_article(page, url: str) -> bytes:
+    """Write a comment while the article is open, send it once it has closed: refused, with
+    the text kept."""
+    path = url.split("binh-luan/")[0]
+    article = Article.objects.get(pk=int(path.rstrip("/").rpartition("-")[2]))
+    Article.objects.filter(pk=article.pk).update(comments_open=True)
+    page.goto(url)
+    page.fill("#id_name", "Nguyễn Thị Hoa")
+    page.fill("#id_title", "Câu hỏi gửi muộn")
+    page.fill("#id_content", "Xin hỏi khi nào sửa đường?")
+    Article.objects.filter(pk=article.pk).update(comments_open=False)
+    with page.expect_response(lambda r: r.request.method == "POST") as response_info:
+        page.click(".comment-form__form button.button[type=submit]")
+    response = response_info.value
+    assert response.status == 403
+    page.wait_for_selector(".comments-closed [role=alert]")
+    return response.body()
 
 
 def run_axe(page) -> list:
@@ -210,6 +251,9 @@ def test_every_reader_page_is_valid_html_and_passes_axe(checkers, reader_pages, 
         check_in_browser(page, checked[-1])
     url = reader_pages["comment-page"]
     checked.append(Checked("comment-page-invalid-post", url, post_invalid_comment(page, url)))
+    check_in_browser(page, checked[-1])
+    url = reader_pages["comment-page-closed"]
+    checked.append(Checked("comment-page-closed-refusal", url, post_to_closed_article(page, url)))
     check_in_browser(page, checked[-1])
 
     messages = run_vnu(checked)
