@@ -154,9 +154,7 @@ def test_the_same_text_from_another_source_or_later_is_a_new_comment(client, art
     assert Comment.objects.filter(flag_duplicate=True).count() == 2
 
 
-def test_a_different_comment_from_the_same_source_is_still_rate_limited(
-    client, article, settings
-):
+def test_a_different_comment_from_the_same_source_is_still_rate_limited(client, article, settings):
     settings.COMMENT_RATE_SHORT = "1/d"  # a 15-second window could end between the posts
     client.post(comment_url(article), comment_data(client))
     response = client.post(comment_url(article), comment_data(client, title="Ý kiến khác"))
