@@ -4,8 +4,8 @@ from django.views.generic import ListView
 
 from core.pagecache import CacheablePageMixin
 
-from .reply_models import Reply
 from .replies import QUESTIONS_SCOPE
+from .reply_models import Reply
 
 
 class QuestionsView(CacheablePageMixin, ListView):

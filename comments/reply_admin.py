@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -41,9 +41,7 @@ class ReplyForm(forms.ModelForm):
         fields = ["comment", "content", "signature"]
         widgets = {
             "content": forms.Textarea(attrs={"rows": 10, "cols": 80}),
-            "signature": forms.TextInput(
-                attrs={"size": 60, "placeholder": _("Editorial board")}
-            ),
+            "signature": forms.TextInput(attrs={"size": 60, "placeholder": _("Editorial board")}),
         }
         error_messages = {"content": {"required": _("Write the answer.")}}
 
@@ -57,6 +55,8 @@ class ReplyForm(forms.ModelForm):
 
 
 class ReplyEditForm(ReplyForm):
+    comment = None  # an answer stays with the comment it answers
+
     class Meta(ReplyForm.Meta):
         fields = ["content", "signature"]
 
@@ -157,7 +157,7 @@ class ReplyAdmin(SimpleHistoryAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         try:
             return super().add_view(request, form_url, extra_context)
-        except (ValidationError, PermissionDenied) as exc:
+        except ValidationError as exc:
             # Someone answered or hid the comment between the form and the save.
             self.message_user(request, " ".join(error_messages(exc)), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:comments_reply_changelist"))
@@ -176,9 +176,7 @@ class ReplyAdmin(SimpleHistoryAdmin):
         self.message_user(
             request, _("The answer is published under the comment."), messages.SUCCESS
         )
-        return HttpResponseRedirect(
-            reverse("admin:comments_comment_change", args=[obj.comment_id])
-        )
+        return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[obj.comment_id]))
 
     # --- columns ---------------------------------------------------------------------------
 

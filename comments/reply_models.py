@@ -32,9 +32,17 @@ class ReplyQuerySet(models.QuerySet):
             self.public()
             .select_related("comment", "comment__article")
             .only(
-                "id", "content", "signature", "created_at",
-                "comment__id", "comment__name", "comment__title", "comment__content",
-                "comment__created_at", "comment__article__id", "comment__article__slug",
+                "id",
+                "content",
+                "signature",
+                "created_at",
+                "comment__id",
+                "comment__name",
+                "comment__title",
+                "comment__content",
+                "comment__created_at",
+                "comment__article__id",
+                "comment__article__slug",
                 "comment__article__title",
             )  # fmt: skip
             .order_by("-created_at", "-pk")
