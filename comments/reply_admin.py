@@ -130,6 +130,8 @@ class ReplyAdmin(SimpleHistoryAdmin):
         extra_context = {
             "question": self._question(request, object_id),
             "title": _("Answer a reader") if object_id is None else _("Edit an answer"),
+            # Answers are written from their comment's page, one at a time.
+            "show_save_and_add_another": False,
             **(extra_context or {}),
         }
         return super().changeform_view(request, object_id, form_url, extra_context)

@@ -55,12 +55,18 @@ def test_a_moderator_answers_and_readers_see_it_on_both_pages(open_page):
     admin.wait_for_url(re.compile(rf"/admin/comments/comment/{comment.pk}/change/"))
     assert "Câu trả lời đã được đăng dưới bình luận." in admin.inner_text(".messagelist")
     assert "Công trình hoàn thành trong tháng 12." in admin.inner_text("#tra-loi")
+    screenshot(admin, "replies-2-comment-page-answered")
     reply = Reply.objects.get(comment=comment)
     assert reply.created_by == moderator
     admin.goto("/admin/comments/comment/?status__exact=approved")
     row = admin.locator("#result_list tr", has_text=QUESTION)
     assert "đã trả lời" in row.inner_text()
     screenshot(admin, "replies-2-queue-answered")
+    admin.set_viewport_size({"width": 390, "height": 844})
+    screenshot(admin, "replies-2-queue-answered-390")
+    admin.goto(f"/admin/comments/reply/{reply.pk}/change/")
+    assert QUESTION in admin.inner_text(".reply-question")
+    screenshot(admin, "replies-2-edit-form-390")
     assert not admin.errors
 
     for width in (1366, 390):
