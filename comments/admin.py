@@ -262,7 +262,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         return self.fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article", "moderated_by")
+        return super().get_queryset(request).select_related("article", "moderated_by", "reply")
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -288,7 +288,10 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
-        return status_badge(obj.status, obj.get_status_display())
+        badge = status_badge(obj.status, obj.get_status_display())
+        if hasattr(obj, "reply"):  # joined by get_queryset: no query per row
+            return format_html("{} {}", badge, status_badge("answered", _("answered")))
+        return badge
 
     @admin.display(description=_("article"))
     def article_column(self, obj):
@@ -627,3 +630,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 class BlockedWordAdmin(admin.ModelAdmin):
     list_display = ["phrase", "created_at"]
     search_fields = ["phrase"]
+
+
+# The newsroom's official replies have their own admin page (comments/reply_admin.py).
+from . import reply_admin  # noqa: E402, F401

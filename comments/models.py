@@ -53,6 +53,10 @@ def _in_articles_titled(term: str, *, using: str) -> models.Q:
     return models.Q(_EqualsAny(models.F("article_id"), array))
 
 
+# What the article page shows of an official reply (comments/reply_models.py).
+REPLY_SHOWN = ("reply__id", "reply__content", "reply__signature", "reply__created_at")
+
+
 def search_terms(text: str) -> list[str]:
     """The words of a search, "quoted phrases" kept whole, as Django's admin splits them."""
     terms = []
@@ -97,7 +101,8 @@ class CommentQuerySet(models.QuerySet):
         return (
             self.approved()
             .filter(article=article)
-            .only("id", "name", "title", "content", "created_at")
+            .select_related("reply")  # the newsroom's answer, in the same query
+            .only("id", "name", "title", "content", "created_at", *REPLY_SHOWN)
             .order_by("created_at", "pk")
         )
 
@@ -254,3 +259,7 @@ class BlockedWord(models.Model):
 
     def __str__(self):
         return self.phrase
+
+
+# The newsroom's answers live in their own module; imported here so Django finds the model.
+from .reply_models import Reply  # noqa: E402, F401

@@ -135,7 +135,10 @@ def _decide(
             ]
         )
     # Approved, hidden or refused: the article's page shows it (or not) at once.
-    transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
+    # An answered comment hidden or shown again also changes the "Hỏi đáp" page.
+    transaction.on_commit(
+        lambda: pagecache.scopes_changed([f"article:{locked.article_id}", "questions"])
+    )
     return locked
 
 

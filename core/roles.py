@@ -19,6 +19,10 @@ WRITE_ARTICLE = "articles.add_article"
 CHANGE_ARTICLE = "articles.change_article"
 MODERATE_COMMENT = "comments.change_comment"
 VIEW_PERSONAL_DATA = "comments.view_personal_data"
+# Official replies to readers: moderators and editors answer for the newsroom. Editors also
+# read the comments (not moderate them) to find the questions.
+ANSWER_COMMENT = "comments.answer_comment"
+_ANSWERING = [ANSWER_COMMENT, "comments.view_comment"]
 
 _ARTICLE_WORK = [
     WRITE_ARTICLE,
@@ -42,12 +46,14 @@ ROLES: dict[str, list[str]] = {
             for model in ("category", "series", "searchsynonym")
             for action in _CRUD
         ),
+        *_ANSWERING,
     ],
     # The comment queue only. Seeing phone numbers is a separate, personal grant.
     MODERATOR: [
         "comments.view_comment",
         MODERATE_COMMENT,
         *(f"comments.{action}_blockedword" for action in _CRUD),
+        ANSWER_COMMENT,
     ],
 }
 
@@ -107,6 +113,11 @@ def can_moderate(user) -> bool:
 def can_delete_comments(user) -> bool:
     """Moderators decide; erasing a comment is for administrators (and the purge command)."""
     return user.is_superuser
+
+
+def can_answer_comments(user) -> bool:
+    """Write, edit and withdraw the newsroom's official replies to approved comments."""
+    return user.has_perm(ANSWER_COMMENT)
 
 
 def can_view_personal_data(user) -> bool:

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.flagging import content_fingerprint
-from comments.models import Comment
+from comments.models import Comment, Reply
 from comments.services import recount_comments
 
 # (title, name, content, approved, flagged links)
@@ -86,4 +86,27 @@ def ensure_comments(*, articles, moderator, now=None) -> int:
     ):
         Comment.objects.filter(pk=comment.pk).update(created_at=now - timedelta(hours=30 - 5 * n))
     recount_comments(articles=Article.objects.filter(pk__in=[a.pk for a in articles]))
+    _answer_one(articles=articles, moderator=moderator, now=now)
     return len(created)
+
+
+# The newsroom's answer to one demo question (shown under it and on the "Hỏi đáp" page).
+ANSWERED_TITLE = "Cần công khai kết quả giải quyết kiến nghị"
+ANSWER = (
+    "Cảm ơn bạn đọc Trần Thị Mai đã góp ý.\n\n"
+    "Từ quý tới, kết quả giải quyết kiến nghị của cử tri sau mỗi kỳ họp sẽ được đăng trong "
+    "chuyên mục Hoạt động HĐND, kèm tên cơ quan chịu trách nhiệm và thời hạn trả lời."
+)
+
+
+def _answer_one(*, articles, moderator, now) -> None:
+    comment = Comment.objects.filter(article__in=articles, title=ANSWERED_TITLE).first()
+    if comment is None or Reply.objects.filter(comment=comment).exists():
+        return
+    Reply.objects.create(
+        comment=comment,
+        content=ANSWER,
+        signature="Văn phòng HĐND tỉnh",
+        created_by=moderator,
+        created_at=now - timedelta(hours=2),
+    )

@@ -44,6 +44,7 @@ def comment_section_context(request, article, **extra) -> dict:
     context = {
         "comment_page": page,
         "comment_count": paginator.count,
+        "answered_count": answered_count(article, page, paginator.count),
         "comment_page_param": PAGE_PARAM,
         "comment_notice": request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
         "live_form": False,
@@ -56,6 +57,14 @@ def comment_section_context(request, article, **extra) -> dict:
 def captcha_audio_available() -> bool:
     """The captcha can be listened to: espeak-ng is installed."""
     return audio_available()
+
+
+def answered_count(article, page, count: int) -> int:
+    """How many of the article's approved comments the newsroom answered: read from the
+    page itself when it holds them all (most articles), counted otherwise."""
+    if count == len(page.object_list):
+        return sum(1 for comment in page.object_list if hasattr(comment, "reply"))
+    return Comment.objects.approved().filter(article=article, reply__isnull=False).count()
 
 
 _URL_PLACEHOLDER = "\x00comment-page-url\x00"

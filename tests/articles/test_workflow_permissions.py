@@ -257,8 +257,10 @@ def test_migrate_creates_the_three_groups():
     assert "publish_article" not in groups[roles.JOURNALIST]
     assert groups[roles.MODERATOR] == {
         "view_comment", "change_comment", "view_blockedword", "add_blockedword",
-        "change_blockedword", "delete_blockedword",
+        "change_blockedword", "delete_blockedword", "answer_comment",
     }  # fmt: skip
+    assert {"answer_comment", "view_comment"} <= groups[roles.EDITOR]
+    assert "answer_comment" not in groups[roles.JOURNALIST]
 
 
 def test_slugs_are_made_on_the_server_from_the_vietnamese_title(client, journalist):

@@ -246,3 +246,14 @@ def test_readers_comments_some_approved_some_waiting(demo, load_demo):
     before = Comment.objects.count()
     load_demo()
     assert Comment.objects.count() == before
+
+
+def test_one_question_is_answered_by_a_department(demo, load_demo):
+    from comments.models import Reply
+
+    reply = Reply.objects.select_related("comment", "created_by").get()
+    assert reply.comment.status == "approved"
+    assert reply.signature == "Văn phòng HĐND tỉnh"
+    assert reply.created_by.username == "kiemduyet"
+    load_demo()
+    assert Reply.objects.count() == 1

@@ -22,7 +22,7 @@ from articles import viewcounts
 from articles.models import Article, Category, Series
 from articles.services import publish_article
 from articles.views import CategoryView, SearchView
-from comments.models import Comment
+from comments.models import Comment, Reply
 from comments.services import recount_comments
 from demo import images
 from tests.e2e.conftest import CHROMIUM
@@ -92,6 +92,12 @@ def reader_pages(settings, monkeypatch):
     approved = Comment.objects.approved()
     article = Article.objects.published().exclude(cover_image="").get(pk=approved[0].article_id)
     approved.update(article=article)
+    # The newsroom's answer under the first comment, and on the "Hỏi đáp" page.
+    Reply.objects.create(
+        comment=approved.order_by("created_at", "pk")[0],
+        content="Cảm ơn bạn đọc.\n\nKiến nghị đã được chuyển tới Thường trực HĐND.",
+        signature="Văn phòng HĐND tỉnh",
+    )
     in_series = Article.objects.published().exclude(series=None).exclude(pk=article.pk)[0]
     category = max(
         Category.objects.all(), key=lambda c: Article.objects.published().in_category(c).count()
@@ -110,6 +116,7 @@ def reader_pages(settings, monkeypatch):
         "search": "/tim-kiem/?q=hdnd",
         "search-no-match": "/tim-kiem/?q=khongcobaivietnao",
         "privacy": "/chinh-sach-bao-ve-du-lieu/",
+        "questions": "/hoi-dap/",
         "not-found": "/khong-co-trang-nay/",
         "article-closed": closed.get_absolute_url(),
         "comment-page-closed": f"{closed.get_absolute_url()}binh-luan/",
