@@ -8,7 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,7 @@ from core import pagecache
 from core.roles import can_moderate
 
 from .flagging import content_fingerprint, flags_for
-from .models import Comment
+from .models import Comment, CommentReport
 from .personal_data import hash_ip
 
 logger = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ def _decide(
         locked.moderated_at = timezone.now()
         locked.rejection_reason = reason
         locked.rejection_note = note
+        # A decision answers the reports so far: later reports count from zero.
+        locked.report_count = 0
         locked.save(
             update_fields=[
                 "status",
@@ -121,6 +124,7 @@ def _decide(
                 "moderated_at",
                 "rejection_reason",
                 "rejection_note",
+                "report_count",
             ]
         )
     # Approved, hidden or refused: the article's page shows it (or not) at once.
@@ -159,6 +163,60 @@ def mark_comment_as_spam(*, comment: Comment, moderator: AbstractBaseUser) -> Co
         status=Comment.Status.SPAM,
         reason=Comment.RejectionReason.SPAM,
     )
+
+
+def feature_comment(
+    *, comment: Comment, moderator: AbstractBaseUser, featured: bool = True
+) -> Comment:
+    """Show an approved comment first under its article, with a badge (or stop doing so),
+    and record who chose it."""
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("You are not allowed to moderate comments."))
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if featured and locked.status != Comment.Status.APPROVED:
+            raise ValidationError(_("Only an approved comment can be featured."))
+        locked.is_featured = featured
+        locked.featured_by = moderator
+        locked.featured_at = timezone.now()
+        locked.save(update_fields=["is_featured", "featured_by", "featured_at"])
+    transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
+    return locked
+
+
+# --- readers' reports ---------------------------------------------------------------
+
+
+class AlreadyReported(ValidationError):
+    """This source has reported this comment before."""
+
+
+def report_comment(*, comment: Comment, reason: str, ip: str) -> Comment:
+    """Record a reader's report of an approved comment, once per source. The report that
+    makes COMMENT_REPORTS_TO_HIDE since the last decision hides the comment until a
+    moderator restores (approves) or rejects it."""
+    if reason not in CommentReport.Reason.values:
+        raise ValidationError(_("Choose a reason for the report."))
+    source = hash_ip(ip)
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if locked.status != Comment.Status.APPROVED:
+            raise ValidationError(_("This comment can no longer be reported."))
+        try:
+            with transaction.atomic():
+                CommentReport.objects.create(comment=locked, reason=reason, ip_hash=source)
+        except IntegrityError:
+            raise AlreadyReported(_("You have already reported this comment.")) from None
+        locked.report_count = F("report_count") + 1
+        locked.save(update_fields=["report_count"])
+        locked.refresh_from_db(fields=["report_count"])
+        if locked.report_count >= settings.COMMENT_REPORTS_TO_HIDE:
+            locked.status = Comment.Status.REPORTED
+            locked.save(update_fields=["status"])
+            transaction.on_commit(
+                lambda: pagecache.scope_changed(f"article:{locked.article_id}")
+            )
+    return locked
 
 
 # --- notifying moderators -----------------------------------------------------------
