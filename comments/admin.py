@@ -585,9 +585,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
                     % {"title": comment.title},
                     messages.SUCCESS,
                 )
-                return HttpResponseRedirect(
-                    reverse("admin:comments_comment_change", args=[pk])
-                )
+                return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[pk]))
             elif decision == "reject":
                 form = RejectForm(request.POST)
                 if not form.is_valid():
@@ -685,7 +683,6 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
             ),
         )
 
-
     @admin.action(description=_("Feature the selected comments"), permissions=["change"])
     def feature_selected(self, request, queryset):
         self._run_featuring(request, queryset, featured=True)
@@ -698,9 +695,15 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         self.run_on_each(
             request,
             queryset,
-            lambda c: services.feature_comment(comment=c, moderator=request.user, featured=featured),
+            lambda c: services.feature_comment(
+                comment=c, moderator=request.user, featured=featured
+            ),
             (
-                (lambda n: ngettext("%(count)d comment featured.", "%(count)d comments featured.", n))
+                (
+                    lambda n: ngettext(
+                        "%(count)d comment featured.", "%(count)d comments featured.", n
+                    )
+                )
                 if featured
                 else (
                     lambda n: ngettext(

@@ -213,9 +213,7 @@ def report_comment(*, comment: Comment, reason: str, ip: str) -> Comment:
         if locked.report_count >= settings.COMMENT_REPORTS_TO_HIDE:
             locked.status = Comment.Status.REPORTED
             locked.save(update_fields=["status"])
-            transaction.on_commit(
-                lambda: pagecache.scope_changed(f"article:{locked.article_id}")
-            )
+            transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
     return locked
 
 
