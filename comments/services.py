@@ -284,8 +284,11 @@ def send_moderation_digest() -> int:
 
 
 def purge_personal_data(*, older_than_days: int) -> int:
-    """Erase phone numbers and IP hashes of comments moderated more than N days ago."""
+    """Erase phone numbers and IP hashes of comments moderated more than N days ago, and
+    readers' reports (each holds its sender's IP hash) made more than N days ago: the count
+    on the comment stays, and the same source may report it again afterwards."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
+    CommentReport.objects.filter(created_at__lt=cutoff).delete()
     return (
         Comment.objects.moderation_ended_before(cutoff)
         .with_personal_data()

@@ -1,10 +1,13 @@
 """Readers report approved comments ("Báo vi phạm"): no account, once per source, limited;
 enough reports hide a comment until a moderator restores or rejects it."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from comments import services
 from comments.models import Comment, CommentReport
@@ -137,6 +140,11 @@ def test_enough_reports_hide_the_comment_at_once_and_queue_it(
     assert "3 lượt báo vi phạm" in queue
     change = client.get(reverse("admin:comments_comment_change", args=[comment.pk]))
     assert "Xúc phạm (3)" in change.content.decode()
+    assert "Đã ẩn khỏi bạn đọc sau 3 lượt báo vi phạm" in change.content.decode()
+    # The admin's home page tells the moderators there is one to decide.
+    index = client.get("/admin/").content.decode()
+    assert "Bình luận bị ẩn do bạn đọc báo vi phạm" in index
+    assert f'{CHANGELIST}?status__exact=reported"' in index
 
 
 def test_a_moderator_restores_a_reported_comment_and_it_is_logged(
@@ -181,3 +189,15 @@ def test_the_report_page_costs_a_fixed_number_of_queries(
     client.get(report_url(comment))  # the menu and the most-read box are cached
     with django_assert_max_num_queries(2 + cache_reads(4)):
         assert client.get(report_url(comment)).status_code == 200
+
+
+def test_reports_are_erased_with_the_other_personal_data(client, comment):
+    report(client, comment, ip="203.0.113.1")
+    report(client, comment, ip="203.0.113.2")
+    CommentReport.objects.filter(ip_hash=hash_ip("203.0.113.1")).update(
+        created_at=timezone.now() - timedelta(days=91)
+    )
+    services.purge_personal_data(older_than_days=90)
+    assert list(CommentReport.objects.values_list("ip_hash", flat=True)) == [hash_ip("203.0.113.2")]
+    comment.refresh_from_db()
+    assert comment.report_count == 2
