@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from comments import services
 from comments.models import Comment
+from core import pagecache
 from tests.comments.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,23 @@ def test_the_featured_filter_lists_featured_comments(client, moderator):
     html = client.get(CHANGELIST, {"status__exact": "all", "featured": "yes"}).content.decode()
     assert "Được chọn" in html
     assert "Bình thường" not in html
+
+
+def test_featured_comments_cost_no_extra_query_on_the_article_page(
+    client,
+    article,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
+    page_cache_off,
+    cache_reads,
+):
+    CommentFactory.create_batch(3, article=article, approved=True)
+    client.get(article.get_absolute_url())  # fills the cached fragments
+    pagecache.scope_changed(f"article:{article.pk}")  # as a moderation decision does
+    with django_assert_max_num_queries(6 + cache_reads(10)) as before:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    CommentFactory.create_batch(5, article=article, approved=True, is_featured=True)
+    pagecache.scope_changed(f"article:{article.pk}")
+    with django_assert_num_queries(len(before.captured_queries)):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count(BADGE) == 5
