@@ -10,7 +10,7 @@ from comments.models import Comment, CommentReport
 from core import roles
 from tests.comments.factories import CommentFactory
 from tests.conftest import ensure_groups
-from tests.e2e.conftest import log_in, no_horizontal_scroll, screenshot
+from tests.e2e.conftest import SCREENSHOTS, log_in, no_horizontal_scroll, screenshot
 from tests.e2e.data import build_newsroom
 from tests.factories import UserFactory
 
@@ -69,8 +69,11 @@ def test_featured_and_reported_comments(open_page, settings):
         assert titles == [useful.title, rude.title]
         assert reader.inner_text(".comment--featured .comment__badge") == BADGE
         assert no_horizontal_scroll(reader)
-        reader.locator(f"#binh-luan-{useful.pk}").scroll_into_view_if_needed()
-        screenshot(reader, f"featured-2-article-comments-{width}")
+        screenshot(reader, f"featured-2-article-{width}")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        reader.locator("#binh-luan").screenshot(
+            path=str(SCREENSHOTS / f"featured-3-comment-section-{width}.png")
+        )
 
     # A first reader reports the other comment: a reason is required, then it is recorded.
     for width in (390, 1366):
