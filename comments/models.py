@@ -229,6 +229,13 @@ class Comment(models.Model):
             # An article's comments in the queue's order, whatever their status (the admin's
             # article filter); also the foreign key's index.
             models.Index(fields=["article", "created_at", "id"], name="comment_article_time_idx"),
+            # An article's approved comments as its page shows them, featured first
+            # (migration 0005 builds it concurrently).
+            models.Index(
+                fields=["article", "-is_featured", "created_at", "id"],
+                condition=models.Q(status="approved"),
+                name="comment_page_idx",
+            ),
             # Every status at once, in the queue's order: the admin's "all" list.
             models.Index(fields=["created_at", "id"], name="comment_created_idx"),
             # The few flagged comments of every status, for the admin's flag filters.
