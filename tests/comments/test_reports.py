@@ -201,3 +201,10 @@ def test_reports_are_erased_with_the_other_personal_data(client, comment):
     assert list(CommentReport.objects.values_list("ip_hash", flat=True)) == [hash_ip("203.0.113.2")]
     comment.refresh_from_db()
     assert comment.report_count == 2
+
+
+def test_the_privacy_notice_says_what_a_report_keeps(client, settings):
+    settings.COMMENT_PERSONAL_DATA_DAYS = 30
+    html = client.get(reverse("privacy")).content.decode()
+    assert "Khi báo vi phạm một bình luận" in html
+    assert "Báo cáo được xóa sau 30 ngày kể từ khi gửi." in html
