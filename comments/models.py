@@ -187,7 +187,9 @@ class Comment(models.Model):
     rejection_note = models.CharField(_("note"), max_length=500, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Featured comments come first under the article, with a badge.
-    is_featured = models.BooleanField(_("featured comment"), default=False)
+    # Database defaults: the previous release's INSERTs, which do not name these columns,
+    # still work while it serves during the migration.
+    is_featured = models.BooleanField(_("featured comment"), default=False, db_default=False)
     featured_at = models.DateTimeField(_("featured at"), null=True, blank=True)
     featured_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -196,9 +198,11 @@ class Comment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        # Never looked up by; an index would be built while the comments table is locked.
+        db_index=False,
     )
     # Readers' reports since the last moderator's decision (CommentReport keeps them all).
-    report_count = models.PositiveIntegerField(_("reports"), default=0)
+    report_count = models.IntegerField(_("reports"), default=0, db_default=0)
     personal_data_erased_at = models.DateTimeField(
         _("personal data erased at"), null=True, blank=True
     )
