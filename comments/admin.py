@@ -29,7 +29,7 @@ from core.admin import EstimatedCountPaginator, ServiceActionsMixin, error_messa
 from core.roles import can_delete_comments, can_moderate, can_view_personal_data
 
 from . import services
-from .models import BlockedWord, Comment, flagged_q
+from .models import BlockedWord, Comment, CommentReport, flagged_q
 from .personal_data import mask_phone
 
 # Personal data on a comment: never filtered, searched or sorted on without the permission.
@@ -102,6 +102,21 @@ class FlagFilter(admin.SimpleListFilter):
             return queryset.exclude(flagged_q())
         if value and f"flag_{value}" in Comment.FLAG_FIELDS:
             return queryset.filter(**{f"flag_{value}": True})
+        return queryset
+
+
+class FeaturedFilter(admin.SimpleListFilter):
+    """Featured comments (shown first under their article), or the others."""
+
+    title = _("featured comment")
+    parameter_name = "featured"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Featured")), ("no", _("Not featured"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(is_featured=self.value() == "yes")
         return queryset
 
 
@@ -219,6 +234,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     list_filter = [
         StatusFilter,
         FlagFilter,
+        FeaturedFilter,
         ArticleWithPendingFilter,
         ("created_at", admin.DateFieldListFilter),
     ]
@@ -228,7 +244,13 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     paginator = QueueCountPaginator
     show_full_result_count = False
     list_per_page = 50
-    actions = ["approve_selected", "reject_selected", "mark_selected_as_spam"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "mark_selected_as_spam",
+        "feature_selected",
+        "unfeature_selected",
+    ]
     change_form_template = "admin/comments/comment/change_form.html"
     change_list_template = "admin/comments/comment/change_list.html"
     fields = [
@@ -244,6 +266,10 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
         "moderated_at",
         "rejection_reason",
         "rejection_note",
+        "is_featured",
+        "featured_by",
+        "featured_at",
+        "reports_column",
         "personal_data_erased_at",
     ]
     ordering = ["created_at", "pk"]  # the queue is worked from the oldest
@@ -289,9 +315,36 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
     @admin.display(description=_("status"), ordering="status")
     def status_column(self, obj):
         badge = status_badge(obj.status, obj.get_status_display())
+        extra = []
         if hasattr(obj, "reply"):  # joined by get_queryset: no query per row
-            return format_html("{} {}", badge, status_badge("answered", _("answered")))
-        return badge
+            extra.append(status_badge("answered", _("answered")))
+        if obj.is_featured:
+            extra.append(status_badge("featured", _("Featured")))
+        if obj.report_count:
+            extra.append(
+                status_badge(
+                    "reports",
+                    ngettext("%(count)d report", "%(count)d reports", obj.report_count)
+                    % {"count": obj.report_count},
+                )
+            )
+        if not extra:
+            return badge
+        return format_html_join(" ", "{}", ((b,) for b in [badge, *extra]))
+
+    @admin.display(description=_("readers' reports"))
+    def reports_column(self, obj):
+        """Every report of this comment, by reason (counted since the last decision: see
+        the status column)."""
+        counts = {}
+        for reason in obj.reports.values_list("reason", flat=True):
+            counts[reason] = counts.get(reason, 0) + 1
+        if not counts:
+            return "–"
+        labels = dict(CommentReport.Reason.choices)
+        return format_html_join(
+            ", ", "{} ({})", ((labels.get(reason, reason), n) for reason, n in counts.items())
+        )
 
     @admin.display(description=_("article"))
     def article_column(self, obj):
@@ -336,7 +389,7 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
                         '<button type="submit" class="row-action row-action--approve" '
                         'formaction="{}" name="decision" value="approve" data-key="a">{}</button>',
                         moderate_url,
-                        _("Approve"),
+                        _("Restore") if obj.status == Comment.Status.REPORTED else _("Approve"),
                     )
                 )
             if obj.status != Comment.Status.SPAM:
@@ -528,6 +581,22 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
             elif decision == "spam":
                 comment = services.mark_comment_as_spam(comment=comment, moderator=request.user)
                 done = _("Marked as spam: “%(title)s”.")
+            elif decision in ("feature", "unfeature"):
+                comment = services.feature_comment(
+                    comment=comment, moderator=request.user, featured=decision == "feature"
+                )
+                self.log_change(request, comment, [{"changed": {"fields": ["is_featured"]}}])
+                self.message_user(
+                    request,
+                    (
+                        _("Featured: “%(title)s”.")
+                        if comment.is_featured
+                        else _("No longer featured: “%(title)s”.")
+                    )
+                    % {"title": comment.title},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:comments_comment_change", args=[pk]))
             elif decision == "reject":
                 form = RejectForm(request.POST)
                 if not form.is_valid():
@@ -623,6 +692,39 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
             lambda n: ngettext(
                 "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", n
             ),
+        )
+
+    @admin.action(description=_("Feature the selected comments"), permissions=["change"])
+    def feature_selected(self, request, queryset):
+        self._run_featuring(request, queryset, featured=True)
+
+    @admin.action(description=_("Stop featuring the selected comments"), permissions=["change"])
+    def unfeature_selected(self, request, queryset):
+        self._run_featuring(request, queryset, featured=False)
+
+    def _run_featuring(self, request, queryset, *, featured: bool):
+        self.run_on_each(
+            request,
+            queryset,
+            lambda c: services.feature_comment(
+                comment=c, moderator=request.user, featured=featured
+            ),
+            (
+                (
+                    lambda n: ngettext(
+                        "%(count)d comment featured.", "%(count)d comments featured.", n
+                    )
+                )
+                if featured
+                else (
+                    lambda n: ngettext(
+                        "%(count)d comment no longer featured.",
+                        "%(count)d comments no longer featured.",
+                        n,
+                    )
+                )
+            ),
+            changed_fields=["is_featured"],
         )
 
 

@@ -6,6 +6,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .captcha import CaptchaField
+from .models import CommentReport
 from .personal_data import clean_line, clean_text, normalize_phone
 
 _TIMESTAMP_SALT = "hnp.comments.form-shown"
@@ -150,3 +151,17 @@ class CommentForm(forms.Form):
                 str(_("sent %(seconds).1f s after the form was shown")) % {"seconds": elapsed}
             )
         return signs
+
+
+class ReportForm(forms.Form):
+    """A reader's "Báo vi phạm": a reason from the short list, nothing else."""
+
+    reason = forms.ChoiceField(
+        label=_("Reason (*)"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a reason for the report."),
+            "invalid_choice": _("Choose a reason for the report."),
+        },
+    )

@@ -97,14 +97,19 @@ class CommentQuerySet(models.QuerySet):
         )
 
     def for_article_page(self, article):
-        """The approved comments under an article, oldest first, with only what is shown."""
+        """The approved comments under an article, featured ones first, then oldest first,
+        with only what is shown."""
         return (
             self.approved()
             .filter(article=article)
             .select_related("reply")  # the newsroom's answer, in the same query
-            .only("id", "name", "title", "content", "created_at", *REPLY_SHOWN)
-            .order_by("created_at", "pk")
+            .only("id", "name", "title", "content", "created_at", "is_featured", *REPLY_SHOWN)
+            .order_by("-is_featured", "created_at", "pk")
         )
+
+    def reported(self):
+        """Hidden after readers' reports, waiting for a moderator to restore or reject."""
+        return self.filter(status=Comment.Status.REPORTED)
 
     def moderation_ended_before(self, moment):
         """Decided (approved, rejected, spam) before `moment`."""
@@ -131,6 +136,8 @@ class Comment(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
         SPAM = "spam", _("Spam")
+        # Approved, then reported by COMMENT_REPORTS_TO_HIDE readers: hidden until decided.
+        REPORTED = "reported", _("Reported")
 
     class RejectionReason(models.TextChoices):
         SPAM = "spam", _("Spam or advertising")
@@ -184,6 +191,23 @@ class Comment(models.Model):
     )
     rejection_note = models.CharField(_("note"), max_length=500, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Featured comments come first under the article, with a badge.
+    # Database defaults: the previous release's INSERTs, which do not name these columns,
+    # still work while it serves during the migration.
+    is_featured = models.BooleanField(_("featured comment"), default=False, db_default=False)
+    featured_at = models.DateTimeField(_("featured at"), null=True, blank=True)
+    featured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("featured by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        # Never looked up by; an index would be built while the comments table is locked.
+        db_index=False,
+    )
+    # Readers' reports since the last moderator's decision (CommentReport keeps them all).
+    report_count = models.IntegerField(_("reports"), default=0, db_default=0)
     personal_data_erased_at = models.DateTimeField(
         _("personal data erased at"), null=True, blank=True
     )
@@ -214,6 +238,13 @@ class Comment(models.Model):
             # An article's comments in the queue's order, whatever their status (the admin's
             # article filter); also the foreign key's index.
             models.Index(fields=["article", "created_at", "id"], name="comment_article_time_idx"),
+            # An article's approved comments as its page shows them, featured first
+            # (migration 0005 builds it concurrently).
+            models.Index(
+                fields=["article", "-is_featured", "created_at", "id"],
+                condition=models.Q(status="approved"),
+                name="comment_page_idx",
+            ),
             # Every status at once, in the queue's order: the admin's "all" list.
             models.Index(fields=["created_at", "id"], name="comment_created_idx"),
             # The few flagged comments of every status, for the admin's flag filters.
@@ -239,6 +270,36 @@ class Comment(models.Model):
             for name in self.FLAG_FIELDS
             if getattr(self, name)
         ]
+
+
+class CommentReport(models.Model):
+    """A reader's report that an approved comment breaks the rules: one per comment and
+    source (the keyed hash of the address, never the address)."""
+
+    class Reason(models.TextChoices):
+        OFFENSIVE = "offensive", _("Offensive")
+        SPAM = "spam", _("Spam or advertising")
+        FALSE = "false", _("False information")
+        PERSONAL_DATA = "personal_data", _("Reveals personal information")
+        OTHER = "other", _("Other")
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    ip_hash = models.CharField(_("IP fingerprint"), max_length=64)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "ip_hash"], name="report_once_per_source")
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.comment_id})"
 
 
 class BlockedWord(models.Model):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.template.loader import render_to_string
@@ -24,7 +24,7 @@ from core.roles import can_delete_comments, can_moderate
 
 from .closing import comments_closed
 from .flagging import content_fingerprint, flags_for
-from .models import Comment
+from .models import Comment, CommentReport
 from .personal_data import hash_ip
 
 logger = logging.getLogger(__name__)
@@ -125,6 +125,8 @@ def _decide(
         locked.moderated_at = timezone.now()
         locked.rejection_reason = reason
         locked.rejection_note = note
+        # A decision answers the reports so far: later reports count from zero.
+        locked.report_count = 0
         locked.save(
             update_fields=[
                 "status",
@@ -132,6 +134,7 @@ def _decide(
                 "moderated_at",
                 "rejection_reason",
                 "rejection_note",
+                "report_count",
             ]
         )
     # Approved, hidden or refused: the article's page shows it (or not) at once.
@@ -226,6 +229,62 @@ def mark_comment_as_spam(*, comment: Comment, moderator: AbstractBaseUser) -> Co
     )
 
 
+def feature_comment(
+    *, comment: Comment, moderator: AbstractBaseUser, featured: bool = True
+) -> Comment:
+    """Show an approved comment first under its article, with a badge (or stop doing so),
+    and record who chose it."""
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("You are not allowed to moderate comments."))
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if featured and locked.status != Comment.Status.APPROVED:
+            raise ValidationError(_("Only an approved comment can be featured."))
+        locked.is_featured = featured
+        locked.featured_by = moderator
+        locked.featured_at = timezone.now()
+        locked.save(update_fields=["is_featured", "featured_by", "featured_at"])
+    transaction.on_commit(lambda: pagecache.scope_changed(f"article:{locked.article_id}"))
+    return locked
+
+
+# --- readers' reports ---------------------------------------------------------------
+
+
+class AlreadyReported(ValidationError):
+    """This source has reported this comment before."""
+
+
+def report_comment(*, comment: Comment, reason: str, ip: str) -> Comment:
+    """Record a reader's report of an approved comment, once per source. The report that
+    makes COMMENT_REPORTS_TO_HIDE since the last decision hides the comment until a
+    moderator restores (approves) or rejects it."""
+    if reason not in CommentReport.Reason.values:
+        raise ValidationError(_("Choose a reason for the report."))
+    source = hash_ip(ip)
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if locked.status != Comment.Status.APPROVED:
+            raise ValidationError(_("This comment can no longer be reported."))
+        try:
+            with transaction.atomic():
+                CommentReport.objects.create(comment=locked, reason=reason, ip_hash=source)
+        except IntegrityError:
+            raise AlreadyReported(_("You have already reported this comment.")) from None
+        locked.report_count = F("report_count") + 1
+        locked.save(update_fields=["report_count"])
+        locked.refresh_from_db(fields=["report_count"])
+        if locked.report_count >= settings.COMMENT_REPORTS_TO_HIDE:
+            _count_approved(locked, new_status=Comment.Status.REPORTED)
+            locked.status = Comment.Status.REPORTED
+            locked.save(update_fields=["status"])
+            # Hidden: from its article's page, and from "Hỏi đáp" if it was answered.
+            transaction.on_commit(
+                lambda: pagecache.scopes_changed([f"article:{locked.article_id}", "questions"])
+            )
+    return locked
+
+
 # --- notifying moderators -----------------------------------------------------------
 
 
@@ -293,8 +352,11 @@ def send_moderation_digest() -> int:
 
 
 def purge_personal_data(*, older_than_days: int) -> int:
-    """Erase phone numbers and IP hashes of comments moderated more than N days ago."""
+    """Erase phone numbers and IP hashes of comments moderated more than N days ago, and
+    readers' reports (each holds its sender's IP hash) made more than N days ago: the count
+    on the comment stays, and the same source may report it again afterwards."""
     cutoff = timezone.now() - timedelta(days=older_than_days)
+    CommentReport.objects.filter(created_at__lt=cutoff).delete()
     return (
         Comment.objects.moderation_ended_before(cutoff)
         .with_personal_data()

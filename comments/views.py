@@ -10,26 +10,35 @@ import logging
 
 from captcha.models import CaptchaStore
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import get_usage
 
+from articles.models import Article
 from articles.views import ArticleDetailView
 from core.net import client_ip
 
 from .captcha import is_captcha_key, new_captcha, was_used
 from .captcha_audio import AudioUnavailable, audio_available, record
 from .closing import comments_closed
-from .forms import CONSENT_VALUE, CommentForm, form_timestamp
+from .forms import CONSENT_VALUE, CommentForm, ReportForm, form_timestamp
+from .models import Comment
 from .personal_data import hash_ip
-from .services import CommentsClosed, recent_same_comment, submit_comment
+from .services import (
+    AlreadyReported,
+    CommentsClosed,
+    recent_same_comment,
+    report_comment,
+    submit_comment,
+)
 from .templatetags.comment_tags import NOTICE_PARAM, NOTICE_PENDING
 
 logger = logging.getLogger(__name__)
@@ -258,3 +267,55 @@ class CommentPageView(ArticleDetailView):
         response = self.render_to_response(context, status=status)
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+# --- readers' reports ---------------------------------------------------------------
+
+REPORT_SENT_PARAM = "da-gui"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_page(request, pk):
+    """ "Báo vi phạm": the small form for one approved comment, on its own page (the
+    article page links here and stays cacheable). Post/redirect/get; no account needed;
+    one report per comment and source, and at most COMMENT_REPORT_RATE per source."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("article")
+        .filter(article__in=Article.objects.published())
+        .filter(status__in=[Comment.Status.APPROVED, Comment.Status.REPORTED]),
+        pk=pk,
+    )
+    context = {"comment": comment, "article": comment.article, "form": ReportForm()}
+    status = 200
+    if request.method == "GET" and request.GET.get(REPORT_SENT_PARAM) == "1":
+        context["sent"] = True
+    elif comment.status == Comment.Status.REPORTED:
+        context["under_review"] = True
+    elif request.method == "POST":
+        form = context["form"] = ReportForm(request.POST)
+        if not form.is_valid():
+            status = 400
+        elif _limited(request, "comments:report", settings.COMMENT_REPORT_RATE):
+            context["form_error"] = _(
+                "You are sending reports too quickly. Please wait a while and send it again: your choice is kept below."
+            )
+            status = 429
+        else:
+            try:
+                report_comment(
+                    comment=comment, reason=form.cleaned_data["reason"], ip=client_ip(request)
+                )
+            except AlreadyReported:
+                pass  # counted once; the reader hears the same thanks
+            except ValidationError:
+                context["under_review"] = True
+                return _report_response(request, context, status)
+            return redirect(f"{request.path}?{REPORT_SENT_PARAM}=1")
+    return _report_response(request, context, status)
+
+
+def _report_response(request, context, status):
+    response = render(request, "comments/report.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response

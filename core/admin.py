@@ -21,7 +21,9 @@ def error_messages(exc: Exception) -> list[str]:
 class ServiceActionsMixin:
     """Admin actions and buttons that run a service on objects, reporting each refusal."""
 
-    def run_on_each(self, request, queryset, service, done_message) -> int:
+    def run_on_each(
+        self, request, queryset, service, done_message, *, changed_fields=("status",)
+    ) -> int:
         """Call `service(obj)` for each object; log each change; report the count and every
         refused object with the service's own reason. `done_message` is an ngettext
         callable taking the count. Returns how many succeeded."""
@@ -34,7 +36,7 @@ class ServiceActionsMixin:
                     request, f"“{obj}”: {' '.join(error_messages(exc))}", messages.WARNING
                 )
                 continue
-            self.log_change(request, changed, [{"changed": {"fields": ["status"]}}])
+            self.log_change(request, changed, [{"changed": {"fields": list(changed_fields)}}])
             done += 1
         if done:
             self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)

@@ -138,6 +138,13 @@ def waiting_work(user) -> list[dict]:
                 "note": waiting_since(queue["oldest"]) if queue["oldest"] else "",
             }
         )
+        items.append(
+            {
+                "label": _("Comments hidden after readers' reports"),
+                "count": Comment.objects.reported().count(),
+                "url": reverse("admin:comments_comment_changelist") + "?status__exact=reported",
+            }
+        )
     return items
 
 

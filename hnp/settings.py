@@ -511,6 +511,7 @@ COMMENT_MAX_REQUEST_BYTES = 64 * 1024
 REQUEST_MAX_BYTES = {
     "comments:page": COMMENT_MAX_REQUEST_BYTES,
     "comments:session": COMMENT_MAX_REQUEST_BYTES,
+    "comments:report": 4 * 1024,
     "articles:image_upload": IMAGE_UPLOAD_MAX_BYTES + 64 * 1024,
     "admin": IMAGE_UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE,
 }
@@ -519,6 +520,10 @@ REQUEST_MAX_BYTES_DEFAULT = DATA_UPLOAD_MAX_MEMORY_SIZE
 COMMENT_RATE_SHORT = env.str("COMMENT_RATE_SHORT", default="1/15s")
 COMMENT_RATE_LONG = env.str("COMMENT_RATE_LONG", default="5/10m")
 CAPTCHA_RATE = env.str("CAPTCHA_RATE", default="20/m")
+# Readers' reports of approved comments: per source, and how many hide a comment until a
+# moderator restores or rejects it.
+COMMENT_REPORT_RATE = env.str("COMMENT_REPORT_RATE", default="10/h")
+COMMENT_REPORTS_TO_HIDE = env.int("COMMENT_REPORTS_TO_HIDE", default=3)
 
 # django-simple-captcha: five digits, readable, valid for ten minutes.
 CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.five_digits"

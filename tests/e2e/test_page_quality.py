@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from PIL import Image
 
 from articles import viewcounts
@@ -104,12 +105,18 @@ def reader_pages(settings, monkeypatch):
     )
     closed = close_comments_of_one_article(exclude=[article.pk, in_series.pk])
     url = article.get_absolute_url()
+    # A featured comment (its badge), and the report page of another.
+    featured, reported = approved.order_by("pk")[:2]
+    Comment.objects.filter(pk=featured.pk).update(is_featured=True)
+    report_url = reverse("comments:report", args=[reported.pk])
     yield {
         "home": "/",
         "article": url,
         "article-comment-sent": f"{url}?binh-luan=cho-duyet",
         "article-in-series": in_series.get_absolute_url(),
         "comment-page": f"{url}binh-luan/",
+        "comment-report": report_url,
+        "comment-report-sent": f"{report_url}?da-gui=1",
         "category": category.get_absolute_url(),
         "category-page-2": f"{category.get_absolute_url()}?page=2",
         "series": Series.objects.get().get_absolute_url(),
@@ -189,6 +196,17 @@ def post_invalid_comment(page, url: str) -> bytes:
     return response.body()
 
 
+def post_empty_report(page, url: str) -> bytes:
+    """Send the report form without a reason: it comes back with its error."""
+    page.goto(url)
+    with page.expect_response(lambda r: r.request.method == "POST") as response_info:
+        page.click(".report__form button[type=submit]")
+    response = response_info.value
+    assert response.status == 400
+    page.wait_for_selector(".field__error")
+    return response.body()
+
+
 def axe_report(checked: list[Checked]) -> str:
     """One entry per page and rule, naming the widths where it fails, with up to five of
     the elements at fault and why."""
@@ -261,6 +279,9 @@ def test_every_reader_page_is_valid_html_and_passes_axe(checkers, reader_pages, 
     check_in_browser(page, checked[-1])
     url = reader_pages["comment-page-closed"]
     checked.append(Checked("comment-page-closed-refusal", url, post_to_closed_article(page, url)))
+    check_in_browser(page, checked[-1])
+    url = reader_pages["comment-report"]
+    checked.append(Checked("comment-report-invalid-post", url, post_empty_report(page, url)))
     check_in_browser(page, checked[-1])
 
     messages = run_vnu(checked)
