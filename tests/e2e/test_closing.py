@@ -85,6 +85,7 @@ def test_an_editor_closes_comments_while_a_reader_writes_one(open_page, settings
 
     # The article page (cached for readers) changed at once.
     reader.goto(article.get_absolute_url())
+    reader.reload()  # past the browser's own copy of the page (PAGE_PROXY_SECONDS)
     section = reader.inner_text("#binh-luan")
     assert CLOSED in section
     assert "Ý kiến đã được duyệt" in section
