@@ -198,14 +198,10 @@ def _due(site_version) -> bool:
     )
 
 
-def _cacheable_view(request):
-    """The view class behind the URL if its pages may be cached, else None."""
-    return _view_of(request.path_info)
-
-
 @lru_cache(maxsize=4096)
-def _view_of(path_info: str):
-    # Resolving walks every URL pattern: once per path and process is enough.
+def _cacheable_view(path_info: str):
+    """The view class behind the path (and the URL's arguments) if its pages may be cached,
+    else (None, None). Resolving walks every URL pattern: once per path and process."""
     try:
         match = resolve(path_info)
     except Resolver404:
@@ -219,7 +215,7 @@ def _view_of(path_info: str):
 @receiver(setting_changed)
 def _urls_changed(setting, **kwargs):
     if setting == "ROOT_URLCONF":
-        _view_of.cache_clear()
+        _cacheable_view.cache_clear()
 
 
 def _is_anonymous_read(request) -> bool:
@@ -251,7 +247,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or cache_is_degraded():
             return self.get_response(request)
-        view_class, url_kwargs = _cacheable_view(request)
+        view_class, url_kwargs = _cacheable_view(request.path_info)
         if view_class is None:
             return self.get_response(request)
         if not _is_anonymous_read(request):
@@ -263,14 +259,21 @@ class PageCacheMiddleware:
         key = _page_key(request)
         scopes = [SITE, *view_class.page_cache_scopes(url_kwargs)]
         trusted = watcher().trusted()
+
+        def served(entry, versions):
+            """The stored page if it was built under `versions`, counted as a hit."""
+            if entry is None or not self._still_valid(entry, versions):
+                return None
+            view_class.page_cache_hit(request, url_kwargs)
+            return self._hit(entry)
+
         if trusted:
             # This process's own copy, if the versions it knows are still the current ones.
             versions = memory.versions_of(scopes)
             if versions is not None and not _due(versions[SITE]):
-                entry = memory.page(key)
-                if entry is not None and self._still_valid(entry, versions):
-                    view_class.page_cache_hit(request, url_kwargs)
-                    return self._hit(entry)
+                hit = served(memory.page(key), versions)
+                if hit is not None:
+                    return hit
 
         generation = memory.generation
         found = cache.get_many([key, *(_VERSION + s for s in scopes)])
@@ -282,16 +285,13 @@ class PageCacheMiddleware:
         elif trusted and None not in versions.values():
             memory.remember(versions, generation)
         entry = found.get(key)
-        if entry is not None and self._still_valid(entry, versions):
-            if trusted:
-                memory.keep(key, entry)
-            view_class.page_cache_hit(request, url_kwargs)
-            return self._hit(entry)
-        if trusted:  # the versions were not known here, the page may be
-            entry = memory.page(key)
-            if entry is not None and self._still_valid(entry, versions):
-                view_class.page_cache_hit(request, url_kwargs)
-                return self._hit(entry)
+        hit = served(entry, versions)
+        if hit is None and trusted:  # the versions were not known here, the page may be
+            hit = served(memory.page(key), versions)
+        elif hit is not None and trusted:
+            memory.keep(key, entry)
+        if hit is not None:
+            return hit
 
         for scope, version in versions.items():
             if version is None:  # first start, or evicted: made before the page is built
