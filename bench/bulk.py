@@ -65,10 +65,28 @@ def insert_rows(
     a progress bar; return the seconds it took."""
     bar = ProgressBar(label, total)
     if connection.vendor == "postgresql":
+        columns, rows = _with_defaults(model, columns, rows)
         _copy(model, columns, rows, bar)
     else:
         _bulk_create(model, columns, rows, bar)
     return bar.close()
+
+
+def _with_defaults(model, columns, rows):
+    """`columns` and `rows` with every other field that has a default: COPY leaves a
+    column out of the row to the database, and Django's defaults are not the database's
+    (a field added later would otherwise be NULL)."""
+    missing = [
+        field
+        for field in model._meta.concrete_fields
+        if field.attname not in columns and field.has_default() and not field.primary_key
+    ]
+    if not missing:
+        return columns, rows
+    names = (*columns, *(field.attname for field in missing))
+    return names, (
+        (*row, *(field.get_default() for field in missing)) for row in rows
+    )
 
 
 def _copy(model, columns, rows, bar) -> None:

@@ -144,14 +144,23 @@ def test_a_quoted_query_without_the_phrase_suggests_the_words(client):
     assert '<a href="?q=nghi+quyet+ngan+sach">nghi quyet ngan sach</a>' in html
 
 
-def test_beyond_the_limit_the_newest_matches_are_ranked_and_the_page_says_so(client, monkeypatch):
+def test_beyond_the_limit_the_best_matches_are_shown_and_the_page_says_so(client, monkeypatch):
     monkeypatch.setattr(search, "RESULT_LIMIT", 3)
     import articles.views
 
     monkeypatch.setattr(articles.views, "RESULT_LIMIT", 3)
-    old_title = article("Giao thông nông thôn", hours=100)
-    newer = [article("Tin giao thông", hours=n, lead="Giao thông.") for n in (1, 2, 3)]
+    # Newer articles that only scatter the words must not push out older, better ones.
+    newer = [article("Thông báo", hours=n, lead="Giao ban về thông tin.") for n in (1, 2, 3, 4)]
+    in_title = article("Giao thông nông thôn", hours=100)
+    in_lead = article("Tin tổng hợp", hours=90, lead="Giao thông đô thị.")
+    in_body = article("Tin ngắn", hours=80, lead="Tin.", body="<p>Đường giao thông mới.</p>")
     response = client.get(SEARCH_URL, {"q": "giao thong"})
-    assert [r.article.pk for r in response.context["results"]] == [a.pk for a in newer]
-    assert old_title.pk not in [r.article.pk for r in response.context["results"]]
+    shown = [r.article.pk for r in response.context["results"]]
+    assert shown == [in_title.pk, in_lead.pk, in_body.pk]
+    assert not set(shown) & {a.pk for a in newer}
     assert "Hơn 3 bài viết" in response.content.decode()
+    assert "3 bài phù hợp nhất" in response.content.decode()
+
+    # Of one band, the newest come first; the walk stops once the page is full.
+    response = client.get(SEARCH_URL, {"q": "giao ban"})
+    assert [r.article.pk for r in response.context["results"]] == [a.pk for a in newer[:3]]
