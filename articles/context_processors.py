@@ -5,8 +5,11 @@ MOST_READ_COUNT = 5
 
 def navigation(request):
     """What every reader page shows around its content: the category menu and the
-    most-read box. Lazy querysets: both fragments are cached, so they rarely run."""
+    most-read box. Both fragments are cached in each worker's memory, so their queries
+    rarely run: the template calls these only when it renders them."""
     return {
-        "nav_categories": Category.objects.filter(parent__isnull=True).only("name", "slug"),
-        "most_read": Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT],
+        "nav_categories": lambda: Category.objects.filter(parent__isnull=True).only("name", "slug"),
+        "most_read": lambda: (
+            Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT]
+        ),
     }

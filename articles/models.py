@@ -1,4 +1,6 @@
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +11,8 @@ from django.db.models.functions import RowNumber
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -38,6 +42,53 @@ def _forget_addresses(setting, **kwargs):
         _cover_urls.clear()
     elif setting == "ROOT_URLCONF":
         _article_urls.clear()
+
+
+def article_url(pk: int, slug: str) -> str:
+    """An article's address. Lists show dozens of articles: each process remembers the
+    addresses it reversed."""
+    key = (pk, slug)
+    url = _article_urls.get(key)
+    if url is None:
+        if len(_article_urls) >= 50_000:
+            _article_urls.clear()
+        url = _article_urls[key] = reverse("articles:detail", kwargs={"slug": slug, "pk": pk})
+    return url
+
+
+def part_title(title: str, series_id: int | None, part_number: int | None) -> str:
+    """`Bài N: title` inside a series, the plain title otherwise."""
+    if series_id and part_number:
+        return _("Part %(number)s: %(title)s") % {"number": part_number, "title": title}
+    return title
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An article as a list of titles shows it: read as plain values (links()), no model
+    instance built, its day written once per day rather than once per item."""
+
+    url: str
+    title: str
+    published_at: datetime | None
+
+    @property
+    def day(self) -> str:
+        """ "27/11/2026": the day in the language's DATE_FORMAT."""
+        return _day_text(timezone.localtime(self.published_at).date(), get_language())
+
+    @property
+    def iso(self) -> str:
+        """For `<time datetime>`: "2026-11-27T09:05:00+07:00" (as the html_datetime filter)."""
+        return timezone.localtime(self.published_at).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=1024)
+def _day_text(day: date, language: str) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
+LINK_FIELDS = ("pk", "slug", "title", "series_id", "part_number", "published_at")
 
 
 def _cover_rendition(width: int) -> ImageSpecField:
@@ -202,6 +253,14 @@ class ArticleQuerySet(models.QuerySet):
             .filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=article.pk))
             .order_by("-published_at", "-pk")
         )
+
+    def links(self) -> list[ArticleLink]:
+        """The articles as links of a list of titles (the article page's newer and older
+        ones): plain values, no model instances."""
+        return [
+            ArticleLink(article_url(pk, slug), part_title(title, series_id, part), published_at)
+            for pk, slug, title, series_id, part, published_at in self.values_list(*LINK_FIELDS)
+        ]
 
     def most_read(self, *, days: int = 30, count: int = 10):
         """The `count` most viewed articles published in the last `days` days."""
@@ -412,26 +471,12 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        # Lists show dozens of articles: each process remembers the addresses it reversed.
-        key = (self.pk, self.slug)
-        url = _article_urls.get(key)
-        if url is None:
-            if len(_article_urls) >= 50_000:
-                _article_urls.clear()
-            url = _article_urls[key] = reverse(
-                "articles:detail", kwargs={"slug": self.slug, "pk": self.pk}
-            )
-        return url
+        return article_url(self.pk, self.slug)
 
     @property
     def display_title(self) -> str:
         """`Bài N: title` inside a series, the plain title otherwise."""
-        if self.series_id and self.part_number:
-            return _("Part %(number)s: %(title)s") % {
-                "number": self.part_number,
-                "title": self.title,
-            }
-        return self.title
+        return part_title(self.title, self.series_id, self.part_number)
 
     @property
     def is_published(self) -> bool:

@@ -34,13 +34,13 @@ class ArticlePageMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Built with the page: the related lists change whenever the page does (any
-        # publication bumps the site's version), so a fragment cache would only add a write.
+        # Read only when the template's fragment of them is not cached (they change with
+        # the site's version, not with the article's comments or views): the template
+        # calls them.
         near = Article.objects.published().filter(category_id=self.object.category_id)
-        near = near.for_listing()
         context.update(
-            newer_articles=near.newer_than(self.object)[:RELATED_COUNT],
-            older_articles=near.older_than(self.object)[:RELATED_COUNT],
+            newer_articles=lambda: near.newer_than(self.object)[:RELATED_COUNT].links(),
+            older_articles=lambda: near.older_than(self.object)[:RELATED_COUNT].links(),
         )
         return context
 

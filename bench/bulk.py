@@ -84,9 +84,7 @@ def _with_defaults(model, columns, rows):
     if not missing:
         return columns, rows
     names = (*columns, *(field.attname for field in missing))
-    return names, (
-        (*row, *(field.get_default() for field in missing)) for row in rows
-    )
+    return names, ((*row, *(field.get_default() for field in missing)) for row in rows)
 
 
 def _copy(model, columns, rows, bar) -> None:

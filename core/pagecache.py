@@ -132,8 +132,13 @@ def scopes_changed(scopes) -> None:
 
 
 def site_version() -> str:
-    """The site's current version token, for keys of fragments that lists share."""
+    """The site's current version token, for keys of fragments that lists share (kept in
+    each worker's memory: the `template_fragments` cache)."""
     version = cache.get(_VERSION + SITE)
+    if version is None and cache_is_degraded():
+        # The shared cache cannot say, and changes made meanwhile go unannounced: a key
+        # never used before, so no fragment a worker keeps is served while it is down.
+        return f"{release()}-{secrets.token_hex(6)}"
     return release() + (version[0] if version else "0")
 
 

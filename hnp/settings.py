@@ -189,6 +189,14 @@ else:
     # django-ratelimit wants atomic increments, which only Redis or memcached give. The
     # database cache is still shared by all workers, so limits hold; under a burst of
     # simultaneous requests a few may slip through. Production should set REDIS_URL.
+# `{% cache %}` fragments (menu, most read, an article's story and related lists) are keyed
+# by what they were built from (the site's version, the article's last edit), so a change
+# makes new keys everywhere at once: each worker keeps them in its own memory
+# (core/fragments.py), up to this many bytes, where reading one costs no round trip.
+CACHES["template_fragments"] = {
+    "BACKEND": "core.fragments.LocalFragmentCache",
+    "OPTIONS": {"MAX_BYTES": env.int("FRAGMENT_CACHE_BYTES", default=16 * 1024 * 1024)},
+}
 # Our backends subclass django-redis's RedisCache and Django's DatabaseCache, adding only
 # failure handling; django-ratelimit knows them by their original class paths only.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -1,7 +1,7 @@
 import django.test
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -52,6 +52,7 @@ def _fresh_redis_cache():
         viewcounts._timer = None
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
+    caches["template_fragments"].clear()  # each worker's own fragments
     localpages.reset()  # nor pages a worker kept of another test's articles
     yield
     _Health.down_until = _Health.last_logged = 0.0

@@ -6,6 +6,7 @@ import socket
 import threading
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from comments.models import Comment
@@ -16,15 +17,20 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 
+def with_fragments(default: dict) -> dict:
+    """CACHES with a broken `default` and, as in production, each worker's own fragments."""
+    return {"default": default, "template_fragments": settings.CACHES["template_fragments"]}
+
+
 def redis_cache(location):
-    return {
-        "default": {
+    return with_fragments(
+        {
             "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "hnp-broken",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
         }
-    }
+    )
 
 
 def closed_port() -> int:
@@ -89,12 +95,12 @@ def redis_hanging(settings):
 
 @pytest.fixture
 def cache_table_missing(settings):
-    settings.CACHES = {
-        "default": {
+    settings.CACHES = with_fragments(
+        {
             "BACKEND": "core.cache.ResilientDatabaseCache",
             "LOCATION": "hnp_cache_that_was_never_created",
         }
-    }
+    )
     settings.REDIS_URL = ""
 
 
@@ -161,3 +167,22 @@ def test_views_are_still_counted_while_redis_is_down(client, article, redis_down
     assert not PendingView.objects.exists()
     article.refresh_from_db()
     assert article.view_count == 2
+
+
+@pytest.mark.parametrize("broken", ["redis_down", "cache_table_missing"])
+def test_changes_show_at_once_while_the_cache_is_broken(client, article, editor, broken, request):
+    """Each worker keeps fragments in its own memory under the site's version; while the
+    shared cache cannot tell that version, none of them is reused."""
+    from articles.services import publish_article
+
+    request.getfixturevalue(broken)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Tin mới cùng chuyên mục" not in html
+    newer = ArticleFactory(category=article.category, title="Tin mới cùng chuyên mục")
+    publish_article(article=newer, editor=editor)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert cache_is_degraded()
+    assert "Tin mới cùng chuyên mục" in html
+    article.category.name = "Chuyên mục đổi tên"
+    article.category.save()
+    assert "Chuyên mục đổi tên" in client.get(article.get_absolute_url()).content.decode()

@@ -1,0 +1,79 @@
+"""The article page rebuilt (its views were added, a comment was approved) reuses what did
+not change: the story, its metadata and the related lists are fragments each worker keeps
+under the site's version and the article's last edit. Every change still shows at once."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.services import publish_article, reader_pages_changed
+from articles.viewcounts import flush_view_counts
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def article_reads(client, url) -> tuple[str, int]:
+    """The page, and how many queries read articles for it."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    reads = [q for q in queries.captured_queries if 'FROM "articles_article"' in q["sql"]]
+    return response.content.decode(), len(reads)
+
+
+@pytest.fixture
+def story():
+    article = ArticleFactory(
+        published=True,
+        title="Kỳ họp thứ mười",
+        lead="Khai mạc kỳ họp.",
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    for days in (3, 2):
+        ArticleFactory(
+            published=True,
+            category=article.category,
+            title=f"Tin cũ {days} ngày",
+            published_at=timezone.now() - timedelta(days=days),
+        )
+    return article
+
+
+def test_a_rebuilt_page_reads_only_its_article(client, story, page_cache_off):
+    url = story.get_absolute_url()
+    html, first = article_reads(client, url)
+    assert "Tin cũ 2 ngày" in html
+    assert first == 4  # the article, the newer ones, the older ones, the most read
+    again, second = article_reads(client, url)
+    assert second == 1  # the article: the rest is the same fragments
+    assert again == html
+
+
+def test_views_edits_and_new_articles_show_at_once(
+    client, story, editor, django_capture_on_commit_callbacks
+):
+    url = story.get_absolute_url()
+    client.get(url)
+    flush_view_counts()
+    html = client.get(url).content.decode()
+    assert f"{story.view_count + 1} lượt xem" in html
+    assert "Khai mạc kỳ họp." in html
+
+    story.lead = "Bế mạc kỳ họp."
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save()
+        reader_pages_changed()
+    html = client.get(url).content.decode()
+    assert "Bế mạc kỳ họp." in html
+    assert "Khai mạc kỳ họp." not in html
+
+    newer = ArticleFactory(category=story.category, title="Tin mới trong ngày")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_article(article=newer, editor=editor)
+    html = client.get(url).content.decode()
+    recent = html.split('id="newer-title"')[1].split("</section>")[0]
+    assert "Tin mới trong ngày" in recent
