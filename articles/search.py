@@ -10,9 +10,10 @@ neighbouring syllables, stored per article as a set of lexemes marked with their
 - **Ranking**, best first: the query's syllables next to each other in order ("phrase")
   above scattered ones; then, when the reader typed diacritics, exact syllables above
   folded ones; then title above lead above body; then the newest.
-- **At most RESULT_LIMIT results**, the best of every match: a word found in most of
-  100,000 articles costs a few walks down the publish-time index, one per rank band, not a
-  sort of every match (ranked_ids); the page then says "more than 200".
+- **At most RESULT_LIMIT results**, collected level by level (phrase and accents first)
+  from the newest of each, then ranked: a word found in most of 100,000 articles costs a
+  few walks down the publish-time index, not a sort of every match (ranked_ids); the page
+  then says "more than 200".
 
 PostgreSQL matches with the GIN index on `search_vector` (migration 0010: a trigger casts
 the stored document into it); SQLite reads the same document in `search_text`, through
@@ -117,6 +118,8 @@ class SearchPlan:
     match: Node
     bands: tuple[tuple[Node, str], ...]  # (condition, fields): "A" title, "AB" title or lead
     terms: tuple[str, ...] = field(default=())
+    # The bands' conditions without their fields, best first; the last is `match`.
+    levels: tuple[Node, ...] = field(default=())
 
     @property
     def as_json(self) -> str:
@@ -215,10 +218,11 @@ def search_plan(query: str, synonyms=None) -> SearchPlan | None:
     )
     typed_exact = any(s.exact for slot in slots for s in slot.alternatives[0])
     exact = _all([_slot(s, exact=True, phrase=False) for s in slots]) if typed_exact else None
-    bands = []
+    bands, levels = [], []
     for words in [phrase, match] if phrase != match else [match]:
         for accents in [exact, None] if exact else [None]:
             condition = _all([words, accents])
+            levels.append(condition)
             bands += [(condition, "A"), (condition, "AB"), (condition, "")]
     bands.pop()  # the last one, anywhere without more, is every match
     terms = [
@@ -226,7 +230,9 @@ def search_plan(query: str, synonyms=None) -> SearchPlan | None:
         for slot in slots
         for alternative in slot.alternatives
     ]
-    return SearchPlan(query, tuple(slots), match, tuple(bands), tuple(dict.fromkeys(terms)))
+    return SearchPlan(
+        query, tuple(slots), match, tuple(bands), tuple(dict.fromkeys(terms)), tuple(levels)
+    )
 
 
 def _required(node: Node) -> list[str]:
@@ -306,15 +312,19 @@ def _band(queryset, plan: SearchPlan):
     return PostgresBand([tsquery(condition, fields) for condition, fields in plan.bands])
 
 
-def _matching(queryset, plan: SearchPlan):
+def _matching(queryset, plan: SearchPlan, condition: Node | None = None):
+    """The articles matching the plan (and `condition`, one of its levels, if given)."""
+    condition = condition or plan.match
     if _is_postgresql(queryset):
-        return queryset.filter(TsMatch(tsquery(plan.match)))
-    likes = [Contains(F("search_text"), f"'{lexeme}':") for lexeme in _required(plan.match)]
-    return (
-        queryset.filter(*likes)
-        .alias(_search_band=_band(queryset, plan))
-        .filter(_search_band__isnull=False)
-    )
+        return queryset.filter(TsMatch(tsquery(condition)))
+    required = dict.fromkeys(_required(plan.match) + _required(condition))
+    likes = [Contains(F("search_text"), f"'{lexeme}':") for lexeme in required]
+    queryset = queryset.filter(*likes).alias(_search_band=_band(queryset, plan))
+    if condition == plan.match:
+        return queryset.filter(_search_band__isnull=False)
+    # A level's band numbers are those above the first band of the next level.
+    lowest = len(plan.bands) + 1 - 3 * (plan.levels.index(condition) + 1)
+    return queryset.filter(_search_band__gte=max(lowest, 0))
 
 
 def search_articles(queryset, query: str, synonyms=None):
@@ -339,57 +349,43 @@ class Ranking:
 
 
 def ranked_ids(queryset, plan: SearchPlan | None) -> Ranking:
-    """The ids of the best RESULT_LIMIT articles of `queryset` matching the plan, best first.
+    """The ids of at most RESULT_LIMIT articles of `queryset` matching the plan, best first.
 
-    First the newest RESULT_LIMIT + 1 matches (an index walk when they are many, the GIN
-    index when they are few): when that is all of them, they are ranked in the same query.
-    When more match, the best are read band by band (see _best_ids)."""
+    Ranking every match of a word found in most of 100,000 articles would read all their
+    vectors. So first the newest RESULT_LIMIT + 1 matches are read (an index walk when
+    they are many, the GIN index when they are few): when that is all of them, they are
+    ranked. When more match, the better levels (the phrase with the accents typed, the
+    phrase, the accents: conditions on whole lexemes, which the GIN index answers without
+    reading a vector) add the newest RESULT_LIMIT + 1 of each, best first, until they hold
+    more than RESULT_LIMIT; then what was collected is ranked, fields included. An old
+    article with the phrase thus still comes before this week's that scatter the words."""
     if plan is None:
         return Ranking([], False)
-    window = (
-        _matching(queryset, plan).order_by("-published_at", "-pk").values("pk")[: RESULT_LIMIT + 1]
-    )
-    ids = list(
+
+    def newest(condition) -> list[int]:
+        return list(
+            _matching(queryset, plan, condition)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[: RESULT_LIMIT + 1]
+        )
+
+    collected = dict.fromkeys(newest(plan.match))
+    more = len(collected) > RESULT_LIMIT
+    if more:
+        better: dict[int, None] = {}
+        for level in plan.levels[:-1]:
+            better.update(dict.fromkeys(newest(level)))
+            if len(better) > RESULT_LIMIT:
+                break
+        collected.update(better)
+    ranked = list(
         queryset.model._base_manager.using(queryset.db)
-        .filter(pk__in=window)
+        .filter(pk__in=list(collected))
         .annotate(search_band=_band(queryset, plan))
         .order_by("-search_band", "-published_at", "-pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True)[:RESULT_LIMIT]
     )
-    if len(ids) <= RESULT_LIMIT:
-        return Ranking(ids, False)
-    return Ranking(_best_ids(queryset, plan), True)
-
-
-def _best_ids(queryset, plan: SearchPlan) -> list[int]:
-    """The best RESULT_LIMIT matches of a query that matches more than that.
-
-    PostgreSQL: one indexed query per band, best band first, each the newest of its band
-    (its condition and none of the better ones, as a tsquery), until RESULT_LIMIT are
-    found; a band of few articles is read from the GIN index, a band of many by walking
-    the publish-time index. So an old article with the phrase in its title still comes
-    before this week's articles that only scatter the words in their bodies. SQLite ranks
-    every match in one query (a small site's few thousand articles)."""
-    if not _is_postgresql(queryset):
-        return list(
-            _matching(queryset, plan)
-            .annotate(search_band=_band(queryset, plan))
-            .order_by("-search_band", "-published_at", "-pk")
-            .values_list("pk", flat=True)[:RESULT_LIMIT]
-        )
-    match = tsquery(plan.match)
-    conditions = [tsquery(condition, fields) for condition, fields in plan.bands]
-    ids: list[int] = []
-    for index in range(len(conditions) + 1):
-        band = [match, *conditions[index : index + 1], *(f"!{c}" for c in conditions[:index])]
-        ids += (
-            queryset.filter(TsMatch(" & ".join(band)))
-            .order_by("-published_at", "-pk")
-            .values_list("pk", flat=True)[: RESULT_LIMIT - len(ids)]
-        )
-        if len(ids) >= RESULT_LIMIT:
-            break
-    return ids
+    return Ranking(ranked, more)
 
 
 # --- SQLite -------------------------------------------------------------------------------

@@ -493,3 +493,15 @@ def test_postgresql_search_uses_the_gin_index():
         cursor.execute("SET LOCAL enable_indexscan = off")
     plan = Article.objects.search("ha noi").explain()
     assert "Bitmap Index Scan on article_search_vector_idx" in plan, plan
+
+
+@pytest.mark.postgresql
+def test_postgresql_search_index_has_no_pending_list():
+    """Saved articles go into the GIN index itself: a pending list would be read in full
+    by every search until a vacuum merged it."""
+    _needs_postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'article_search_vector_idx'"
+        )
+        assert "fastupdate=off" in (cursor.fetchone()[0] or [])

@@ -205,3 +205,15 @@ def test_a_cdn_domain_is_where_pages_link_media_and_what_the_policy_allows():
     )
     assert url == "https://anh.hnp.example.vn/a/b.jpg"
     assert img_src[-1] == "https://anh.hnp.example.vn"
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit():
+    """The site's queries are short: compiling them costs more than it saves."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
