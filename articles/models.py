@@ -220,7 +220,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "series").only(*LISTING_FIELDS)
 
     def for_detail(self):
-        return self.select_related("category", "category__parent", "series", "created_by")
+        # The author is read only for an article without a byline, in the story's fragment.
+        return self.select_related("category", "category__parent", "series")
 
     def search(self, query: str):
         """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""

@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import escape
@@ -112,7 +112,10 @@ def comment_section(context, article) -> str:
             request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
             closed,
         )
-        html = cache.get(key)
+        # This worker's own copy first (no round trip), then the one other workers stored.
+        html = caches["template_fragments"].get(key)
+        if html is None:
+            html = cache.get(key)
         if html is not None:
             return mark_safe(html)  # noqa: S308 - our own rendered template, stored as is
     section = comment_section_context(request, article, **(form_state or {}))
@@ -125,7 +128,11 @@ def comment_section(context, article) -> str:
     section_template = context.template.engine.get_template("comments/_section.html")
     with context.push(**section):
         html = section_template.render(context)
-    if key is not None and section["comment_count"]:
-        # Without comments the section is the deferred form, cheaper to build than to store.
-        cache.set(key, str(html), settings.PAGE_CACHE_SECONDS or 300)
+    if key is not None:
+        timeout = settings.PAGE_CACHE_SECONDS or 300
+        caches["template_fragments"].set(key, str(html), timeout)
+        if section["comment_count"]:
+            # Shared with the other workers; without comments the section is the deferred
+            # form, cheaper to build than to send to the shared cache.
+            cache.set(key, str(html), timeout)
     return html
