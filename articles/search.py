@@ -40,7 +40,7 @@ from .text import fold, html_to_text
 MAX_QUERY_LENGTH = 200
 # Syllables beyond these are ignored.
 MAX_TERMS = 12
-# How many of the newest matching articles are ranked and can be paged through.
+# How many matching articles are ranked and can be paged through (see ranked_ids).
 RESULT_LIMIT = 200
 
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
