@@ -68,6 +68,7 @@ class ArticleLink:
     """An article as a list of titles shows it: read as plain values (links()), no model
     instance built, its day written once per day rather than once per item."""
 
+    pk: int
     url: str
     title: str
     published_at: datetime | None
@@ -259,7 +260,7 @@ class ArticleQuerySet(models.QuerySet):
         """The articles as links of a list of titles (the article page's newer and older
         ones): plain values, no model instances."""
         return [
-            ArticleLink(article_url(pk, slug), part_title(title, series_id, part), published_at)
+            ArticleLink(pk, article_url(pk, slug), part_title(title, series_id, part), published_at)
             for pk, slug, title, series_id, part, published_at in self.values_list(*LINK_FIELDS)
         ]
 

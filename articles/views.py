@@ -9,6 +9,7 @@ from core.pagecache import CacheablePageMixin
 from core.roles import can_preview_article
 
 from .models import Article, Category, Series
+from .related import related_links
 from .search import RESULT_LIMIT, clean_query, ranked_ids, search_plan, search_result, suggest
 from .services import CARDS_SCOPE
 from .viewcounts import record_view
@@ -36,11 +37,9 @@ class ArticlePageMixin:
         context = super().get_context_data(**kwargs)
         # Read only when the template's fragment of them is not cached (they change with
         # the site's version, not with the article's comments or views): the template
-        # calls them.
-        near = Article.objects.published().filter(category_id=self.object.category_id)
-        context.update(
-            newer_articles=lambda: near.newer_than(self.object)[:RELATED_COUNT].links(),
-            older_articles=lambda: near.older_than(self.object)[:RELATED_COUNT].links(),
+        # calls it.
+        context["related_articles"] = lambda: related_links(
+            self.request, self.object, RELATED_COUNT
         )
         return context
 

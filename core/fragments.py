@@ -4,10 +4,11 @@ Their keys name what they were built from (the site's version, an article's last
 a change makes new keys and no worker needs telling; what is no longer asked for ages out.
 Reading one costs no round trip to Redis or the database. Unlike Django's LocMemCache this
 one is bounded in bytes, not entries (an article's story is tens of kilobytes, the menu a
-few hundred bytes), drops the least recently used first, and keeps the rendered text as
-is instead of pickling it.
+few hundred bytes), drops the least recently used first, and keeps what it is given as is
+instead of pickling it: callers must not change a value they stored or read.
 """
 
+import pickle
 import sys
 import threading
 import time
@@ -45,7 +46,8 @@ class LocalFragmentCache(BaseCache):
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        size = sys.getsizeof(value)
+        # Rendered text is measured as it is; anything else (a list of links) as pickled.
+        size = sys.getsizeof(value) if isinstance(value, str) else len(pickle.dumps(value, -1))
         with self._lock:
             self._drop(key)
             if size > self.max_bytes:

@@ -1,0 +1,52 @@
+"""The article page's lists of the other articles of its category, newer and older.
+
+Readers mostly open recent articles, and a category's recent articles are the same list for
+all of them: each worker keeps the newest CATEGORY_WINDOW links of a category (one query,
+plain values) under the site's version, so a change of any article makes a new key and the
+list is read again. An article inside that window finds its neighbours there without a
+query; an older one (or an unpublished one being previewed) is read as before, two queries.
+"""
+
+from django.core.cache import caches
+
+from core.pagecache import site_version
+
+from .models import Article, ArticleLink
+
+CATEGORY_WINDOW = 500
+
+
+def _category_window(request, category_id: int) -> list[ArticleLink]:
+    """The newest CATEGORY_WINDOW published articles of the category, newest first, in the
+    order of newer_than/older_than (publish time, then pk)."""
+    version = getattr(request, "site_version", None) or site_version()
+    key = f"category-window:{category_id}:{CATEGORY_WINDOW}:{version}"
+    fragments = caches["template_fragments"]
+    window = fragments.get(key)
+    if window is None:
+        rows = (
+            Article.objects.published()
+            .filter(category_id=category_id)
+            .order_by("-published_at", "-pk")[:CATEGORY_WINDOW]
+        )
+        window = rows.links()
+        fragments.set(key, window, 600)
+    return window
+
+
+def related_links(request, article, count: int) -> tuple[list[ArticleLink], list[ArticleLink]]:
+    """The `count` articles of the category published just after `article`, nearest first,
+    and the `count` published just before it, nearest first."""
+    window = _category_window(request, article.category_id)
+    index = next((i for i, link in enumerate(window) if link.pk == article.pk), None)
+    full = len(window) == CATEGORY_WINDOW
+    # In the window, with `count` older ones after it unless the window is the whole category.
+    if index is not None and not (full and index + count >= len(window)):
+        newer = window[max(0, index - count) : index][::-1]
+        older = window[index + 1 : index + 1 + count]
+        return newer, older
+    near = Article.objects.published().filter(category_id=article.category_id)
+    return (
+        near.newer_than(article)[:count].links(),
+        near.older_than(article)[:count].links(),
+    )

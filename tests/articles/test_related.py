@@ -1,0 +1,79 @@
+"""The article page's newer and older articles of its category: from the category's recent
+articles each worker keeps, or from the database beyond them, always the same lists as
+newer_than()/older_than()."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import related
+from articles.models import Article
+from core import pagecache
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def category_articles():
+    category = CategoryFactory()
+    now = timezone.now()
+    articles = [
+        ArticleFactory(published=True, category=category, published_at=now - timedelta(hours=hours))
+        for hours in (1, 2, 3, 3, 3, 4, 5, 6, 7, 8, 9, 10)  # three published at once
+    ]
+    ArticleFactory(category=category)  # a draft: never listed
+    ArticleFactory(published=True)  # another category
+    return articles
+
+
+def expected(article, count):
+    near = Article.objects.published().filter(category_id=article.category_id)
+    return (
+        [a.pk for a in near.newer_than(article)[:count]],
+        [a.pk for a in near.older_than(article)[:count]],
+    )
+
+
+def found(article, count):
+    request = RequestFactory().get("/")
+    request.site_version = pagecache.site_version()  # as the page cache sets it on a miss
+    newer, older = related.related_links(request, article, count)
+    return [link.pk for link in newer], [link.pk for link in older]
+
+
+@pytest.mark.parametrize("window", [500, 6])
+def test_the_lists_are_those_of_the_database_inside_and_beyond_the_window(
+    category_articles, monkeypatch, window
+):
+    monkeypatch.setattr(related, "CATEGORY_WINDOW", window)
+    for article in category_articles:
+        assert found(article, 3) == expected(article, 3), article.published_at
+
+
+def test_inside_the_window_the_lists_cost_no_query(category_articles):
+    found(category_articles[0], 3)  # the category's window, read once
+    with CaptureQueriesContext(connection) as queries:
+        for article in category_articles[1:6]:
+            found(article, 3)
+    reads = [q for q in queries.captured_queries if "articles_article" in q["sql"]]
+    assert reads == []
+
+
+def test_a_newly_published_article_joins_the_lists_at_once(
+    client, category_articles, editor, django_capture_on_commit_callbacks
+):
+    from articles.services import publish_article
+
+    article = category_articles[0]
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 200
+    newer = ArticleFactory(category=article.category, title="Tin vừa đăng")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_article(article=newer, editor=editor)
+    html = client.get(url).content.decode()
+    assert "Tin vừa đăng" in html.split('id="newer-title"')[1].split("</section>")[0]
