@@ -112,9 +112,11 @@ def comment_section(context, article) -> str:
             request.GET.get(NOTICE_PARAM) == NOTICE_PENDING,
             closed,
         )
-        # This worker's own copy first (no round trip), then the one other workers stored.
+        # This worker's own copy first (no round trip), then the one other workers stored
+        # (only sections with comments are shared: none to look for when the article's
+        # count says it has none; a count out of step only costs the read).
         html = caches["template_fragments"].get(key)
-        if html is None:
+        if html is None and article.comment_count:
             html = cache.get(key)
         if html is not None:
             return mark_safe(html)  # noqa: S308 - our own rendered template, stored as is
