@@ -36,23 +36,32 @@ from .text import strip_dateline
 
 
 class ReaderPagesAdminMixin:
-    """Whatever the admin saves or deletes here is on readers' pages at once (page cache)."""
+    """Whatever the admin saves or deletes here is on readers' pages at once (page cache).
+    `changes_taxonomy`: categories and series, which every article page shows too."""
+
+    changes_taxonomy = False
+
+    def _changed(self):
+        services.reader_pages_changed()
+        if self.changes_taxonomy:
+            services.taxonomy_changed()
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        services.reader_pages_changed()
+        self._changed()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        services.reader_pages_changed()
+        self._changed()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        services.reader_pages_changed()
+        self._changed()
 
 
 @admin.register(Category)
 class CategoryAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
+    changes_taxonomy = True
     list_display = ["name", "parent", "order", "slug"]
     list_editable = ["order"]
     list_select_related = ["parent"]
@@ -70,6 +79,7 @@ class SearchSynonymAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
 
 @admin.register(Series)
 class SeriesAdmin(ReaderPagesAdminMixin, admin.ModelAdmin):
+    changes_taxonomy = True
     list_display = ["title", "slug", "created_at"]
     search_fields = ["title"]
     date_hierarchy = "created_at"

@@ -140,6 +140,17 @@ def cards_changed() -> None:
     transaction.on_commit(lambda: pagecache.scope_changed(CARDS_SCOPE))
 
 
+# An article page keeps its story as fragments keyed by the article's last edit, so that
+# a change of another article does not rebuild them; what they show of the article's
+# category and series is keyed by this scope, which a change of either bumps.
+TAXONOMY_SCOPE = "taxonomy"
+
+
+def taxonomy_changed() -> None:
+    """A category or a series changed (after the transaction commits)."""
+    transaction.on_commit(lambda: pagecache.scope_changed(TAXONOMY_SCOPE))
+
+
 def reader_pages_changed() -> None:
     """Articles, categories or series changed: readers see it on their next request (once
     the change is committed), on every page that shows them."""

@@ -5,13 +5,13 @@ from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.pagecache import CacheablePageMixin
+from core.pagecache import CacheablePageMixin, fragment_version
 from core.roles import can_preview_article
 
 from .models import Article, Category, Series
 from .related import related_links
 from .search import RESULT_LIMIT, clean_query, ranked_ids, search_plan, search_result, suggest
-from .services import CARDS_SCOPE
+from .services import CARDS_SCOPE, TAXONOMY_SCOPE
 from .viewcounts import record_view
 
 RELATED_COUNT = 10
@@ -41,6 +41,9 @@ class ArticlePageMixin:
         context["related_articles"] = lambda: related_links(
             self.request, self.object, RELATED_COUNT
         )
+        # The story's fragments are keyed by the article's last edit and this version (its
+        # category's and series' names), not the site's: another article's change keeps them.
+        context["taxonomy_version"] = fragment_version(self.request, TAXONOMY_SCOPE)
         return context
 
 
@@ -79,8 +82,9 @@ class ArticleDetailView(CacheablePageMixin, ArticlePageMixin, DetailView):
 
     @classmethod
     def page_cache_scopes(cls, url_kwargs):
-        # Its comments and its view count change this page only.
-        return [f"article:{url_kwargs['pk']}"]
+        # Its comments and its view count change this page only; the categories' and
+        # series' names are read with them (for the story's fragments), not once more.
+        return [f"article:{url_kwargs['pk']}", TAXONOMY_SCOPE]
 
     @classmethod
     def page_cache_hit(cls, request, url_kwargs):

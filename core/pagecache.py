@@ -162,6 +162,13 @@ def scope_version(request, scope: str) -> str | None:
     return None if known is None else release() + known
 
 
+def fragment_version(request, scope: str) -> str:
+    """`scope`'s version for the keys of fragments each worker keeps (core/fragments.py):
+    when the shared cache cannot say, a key never used before, so none is reused while
+    changes may go unannounced."""
+    return scope_version(request, scope) or f"{release()}-{secrets.token_hex(6)}"
+
+
 def _page_key(request) -> str:
     if not request.META.get("QUERY_STRING"):
         return f"{_PREFIX}{release()}:{request.path}?"

@@ -77,3 +77,35 @@ def test_views_edits_and_new_articles_show_at_once(
     html = client.get(url).content.decode()
     recent = html.split('id="newer-title"')[1].split("</section>")[0]
     assert "Tin mới trong ngày" in recent
+
+
+def rendered(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def test_another_articles_change_keeps_this_story_but_a_category_change_does_not(
+    client, story, editor, rf, django_capture_on_commit_callbacks
+):
+    from django.contrib import admin
+
+    from articles.models import Category
+
+    url = story.get_absolute_url()
+    assert "includes/_breadcrumb.html" in rendered(client.get(url))
+    other = ArticleFactory(title="Tin khác chuyên mục")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_article(article=other, editor=editor)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"  # the site changed: the page is rebuilt…
+    assert "includes/_breadcrumb.html" not in rendered(response)  # …around the same story
+
+    category = story.category
+    category.name = "Chuyên mục mới tên"
+    request = rf.post("/")
+    request.user = editor
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.site._registry[Category].save_model(request, category, None, True)
+    response = client.get(url)
+    assert "includes/_breadcrumb.html" in rendered(response)
+    breadcrumb = response.content.decode().split('class="breadcrumb"')[1].split("</nav>")[0]
+    assert "Chuyên mục mới tên" in breadcrumb
