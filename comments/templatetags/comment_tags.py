@@ -33,8 +33,11 @@ def comment_section_context(request, article, **extra) -> dict:
     paginator = Paginator(comments, per_page)
     requested = request.GET.get(PAGE_PARAM)
     # Most articles have less than a page of comments: one query for them and their count
-    # (the page a reader opens first), not a COUNT and then the page.
-    first = list(comments[: per_page + 1]) if requested in (None, "", "1") else []
+    # (the page a reader opens first), not a COUNT and then the page; none when the
+    # article's stored count (kept by the moderation services) says it has none.
+    first = []
+    if requested in (None, "", "1") and article.comment_count:
+        first = list(comments[: per_page + 1])
     if 0 < len(first) <= per_page or (requested in (None, "", "1") and not first):
         paginator.count = len(first)
         page = paginator.page(1)

@@ -109,3 +109,21 @@ def test_another_articles_change_keeps_this_story_but_a_category_change_does_not
     assert "includes/_breadcrumb.html" in rendered(response)
     breadcrumb = response.content.decode().split('class="breadcrumb"')[1].split("</nav>")[0]
     assert "Chuyên mục mới tên" in breadcrumb
+
+
+def test_an_article_without_comments_does_not_look_for_them(client, story, page_cache_off):
+    from tests.comments.factories import CommentFactory
+
+    def comment_reads():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(story.get_absolute_url()).content.decode()
+        reads = [q for q in queries.captured_queries if "comments_comment" in q["sql"]]
+        return html, len(reads)
+
+    html, reads = comment_reads()
+    assert "Chưa có bình luận nào." in html
+    assert reads == 0  # its stored count says none
+    CommentFactory(article=story, approved=True, title="Ý kiến đầu tiên")
+    html, reads = comment_reads()
+    assert "Ý kiến đầu tiên" in html
+    assert reads == 1

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from comments.models import Comment
+from comments.services import recount_comments
 from core import pagecache
 from tests.comments.conftest import comment_url, shown_seconds_ago
 
@@ -108,6 +109,7 @@ def test_any_input_gets_a_clean_answer_and_stores_all_or_nothing(article, change
     assert comment.content_hash
     # Shown back exactly, escaped, once approved.
     Comment.objects.update(status=Comment.Status.APPROVED)
+    recount_comments()
     pagecache.scope_changed(f"article:{article.pk}")  # as approving does
     page = Client().get(article.get_absolute_url()).content.decode()
     shown = COMMENT_LIST_RE.search(page).group(0)
