@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.services import publish_article, reader_pages_changed
 from articles.viewcounts import flush_view_counts
+from core.pagecache import scope_changed
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +125,7 @@ def test_an_article_without_comments_does_not_look_for_them(client, story, page_
     assert "Chưa có bình luận nào." in html
     assert reads == 0  # its stored count says none
     CommentFactory(article=story, approved=True, title="Ý kiến đầu tiên")
+    scope_changed(f"article:{story.pk}")  # as approving does
     html, reads = comment_reads()
     assert "Ý kiến đầu tiên" in html
     assert reads == 1
