@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from django.conf import settings
@@ -71,17 +71,19 @@ class ArticleLink:
     pk: int
     url: str
     title: str
-    published_at: datetime | None
+    iso: str  # for `<time datetime>`: "2026-11-27T09:05:00+07:00" (as html_datetime)
+    day: str  # "27/11/2026": the day in the language's DATE_FORMAT
 
-    @property
-    def day(self) -> str:
-        """ "27/11/2026": the day in the language's DATE_FORMAT."""
-        return _day_text(timezone.localtime(self.published_at).date(), get_language())
-
-    @property
-    def iso(self) -> str:
-        """For `<time datetime>`: "2026-11-27T09:05:00+07:00" (as the html_datetime filter)."""
-        return timezone.localtime(self.published_at).isoformat(timespec="seconds")
+    @classmethod
+    def of(cls, pk, slug, title, series_id, part_number, published_at) -> "ArticleLink":
+        local = timezone.localtime(published_at)
+        return cls(
+            pk,
+            article_url(pk, slug),
+            part_title(title, series_id, part_number),
+            local.isoformat(timespec="seconds"),
+            _day_text(local.date(), get_language()),
+        )
 
 
 @lru_cache(maxsize=1024)
@@ -259,10 +261,7 @@ class ArticleQuerySet(models.QuerySet):
     def links(self) -> list[ArticleLink]:
         """The articles as links of a list of titles (the article page's newer and older
         ones): plain values, no model instances."""
-        return [
-            ArticleLink(pk, article_url(pk, slug), part_title(title, series_id, part), published_at)
-            for pk, slug, title, series_id, part, published_at in self.values_list(*LINK_FIELDS)
-        ]
+        return [ArticleLink.of(*row) for row in self.values_list(*LINK_FIELDS)]
 
     def most_read(self, *, days: int = 30, count: int = 10):
         """The `count` most viewed articles published in the last `days` days."""

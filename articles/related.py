@@ -8,6 +8,7 @@ query; an older one (or an unpublished one being previewed) is read as before, t
 """
 
 from django.core.cache import caches
+from django.utils.translation import get_language
 
 from core.pagecache import site_version
 
@@ -20,7 +21,7 @@ def _category_window(request, category_id: int) -> list[ArticleLink]:
     """The newest CATEGORY_WINDOW published articles of the category, newest first, in the
     order of newer_than/older_than (publish time, then pk)."""
     version = getattr(request, "site_version", None) or site_version()
-    key = f"category-window:{category_id}:{CATEGORY_WINDOW}:{version}"
+    key = f"category-window:{category_id}:{CATEGORY_WINDOW}:{get_language()}:{version}"
     fragments = caches["template_fragments"]
     window = fragments.get(key)
     if window is None:

@@ -28,16 +28,14 @@ def comment_section_context(request, article, **extra) -> dict:
     On the article page the form is deferred (no captcha, no CSRF token: the page stays
     cacheable); the comment page passes `live_form`, the captcha and the reader's input
     through the `comment_form_state` context variable."""
-    comments = Comment.objects.for_article_page(article)
     per_page = settings.COMMENTS_PER_PAGE
-    paginator = Paginator(comments, per_page)
     requested = request.GET.get(PAGE_PARAM)
+    # None when the article's stored count (kept by the moderation services) says so.
+    comments = Comment.objects.for_article_page(article) if article.comment_count else []
+    paginator = Paginator(comments, per_page)
     # Most articles have less than a page of comments: one query for them and their count
-    # (the page a reader opens first), not a COUNT and then the page; none when the
-    # article's stored count (kept by the moderation services) says it has none.
-    first = []
-    if requested in (None, "", "1") and article.comment_count:
-        first = list(comments[: per_page + 1])
+    # (the page a reader opens first), not a COUNT and then the page.
+    first = list(comments[: per_page + 1]) if requested in (None, "", "1") else []
     if 0 < len(first) <= per_page or (requested in (None, "", "1") and not first):
         paginator.count = len(first)
         page = paginator.page(1)
