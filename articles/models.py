@@ -9,6 +9,7 @@ from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -66,24 +67,27 @@ def part_title(title: str, series_id: int | None, part_number: int | None) -> st
 @dataclass(frozen=True, slots=True)
 class ArticleLink:
     """An article as a list of titles shows it: read as plain values (links()), no model
-    instance built, its day written once per day rather than once per item."""
+    instance built, its list item rendered when it is read (the related lists reuse the
+    category's links on every article page, see articles/related.py)."""
 
     pk: int
     url: str
     title: str
     iso: str  # for `<time datetime>`: "2026-11-27T09:05:00+07:00" (as html_datetime)
     day: str  # "27/11/2026": the day in the language's DATE_FORMAT
+    html: str  # its list item (includes/_article_link.html), rendered once
 
     @classmethod
     def of(cls, pk, slug, title, series_id, part_number, published_at) -> "ArticleLink":
         local = timezone.localtime(published_at)
-        return cls(
-            pk,
-            article_url(pk, slug),
-            part_title(title, series_id, part_number),
-            local.isoformat(timespec="seconds"),
-            _day_text(local.date(), get_language()),
-        )
+        values = {
+            "pk": pk,
+            "url": article_url(pk, slug),
+            "title": part_title(title, series_id, part_number),
+            "iso": local.isoformat(timespec="seconds"),
+            "day": _day_text(local.date(), get_language()),
+        }
+        return cls(**values, html=render_to_string(LINK_TEMPLATE, {"link": values}))
 
 
 @lru_cache(maxsize=1024)
@@ -92,6 +96,7 @@ def _day_text(day: date, language: str) -> str:
 
 
 LINK_FIELDS = ("pk", "slug", "title", "series_id", "part_number", "published_at")
+LINK_TEMPLATE = "includes/_article_link.html"
 
 
 def _cover_rendition(width: int) -> ImageSpecField:

@@ -77,3 +77,19 @@ def test_a_newly_published_article_joins_the_lists_at_once(
         publish_article(article=newer, editor=editor)
     html = client.get(url).content.decode()
     assert "Tin vừa đăng" in html.split('id="newer-title"')[1].split("</section>")[0]
+
+
+def test_the_lists_show_titles_escaped_with_their_part_and_day(client, category_articles):
+    article = category_articles[0]
+    older = category_articles[1]
+    older.title = "<b>Tin</b> & ý kiến"
+    older.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    earlier = html.split('id="older-title"')[1].split("</section>")[0]
+    local = timezone.localtime(older.published_at)
+    assert (
+        f'<li><a href="{older.get_absolute_url()}">&lt;b&gt;Tin&lt;/b&gt; &amp; ý kiến</a>'
+        f' <span class="meta">(<time datetime="{local.isoformat(timespec="seconds")}">'
+        f"{local:%d/%m/%Y}</time>)</span></li>"
+    ) in earlier
+    assert "<b>Tin</b>" not in html
