@@ -20,8 +20,9 @@ CATEGORY_WINDOW = 500
 def _category_window(request, category_id: int) -> list[ArticleLink]:
     """The newest CATEGORY_WINDOW published articles of the category, newest first, in the
     order of newer_than/older_than (publish time, then pk)."""
-    version = getattr(request, "site_version", None) or site_version()
-    key = f"category-window:{category_id}:{CATEGORY_WINDOW}:{get_language()}:{version}"
+    key = (
+        f"category-window:{category_id}:{CATEGORY_WINDOW}:{get_language()}:{site_version(request)}"
+    )
     fragments = caches["template_fragments"]
     window = fragments.get(key)
     if window is None:

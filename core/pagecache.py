@@ -131,14 +131,23 @@ def scopes_changed(scopes) -> None:
     _store_versions({scope: _new_version() for scope in scopes})
 
 
-def site_version() -> str:
+def _unknown_version() -> str:
+    """For fragment keys when the shared cache cannot say a version, and changes made
+    meanwhile go unannounced: a key never used before, so no fragment a worker keeps
+    (core/fragments.py) is served while it is down."""
+    return f"{release()}-{secrets.token_hex(6)}"
+
+
+def site_version(request=None) -> str:
     """The site's current version token, for keys of fragments that lists share (kept in
-    each worker's memory: the `template_fragments` cache)."""
+    each worker's memory: the `template_fragments` cache); the page cache has read it
+    already for a cacheable page it missed (`request.site_version`)."""
+    known = getattr(request, "site_version", None)
+    if known:
+        return known
     version = cache.get(_VERSION + SITE)
     if version is None and cache_is_degraded():
-        # The shared cache cannot say, and changes made meanwhile go unannounced: a key
-        # never used before, so no fragment a worker keeps is served while it is down.
-        return f"{release()}-{secrets.token_hex(6)}"
+        return _unknown_version()
     return release() + (version[0] if version else "0")
 
 
@@ -163,10 +172,8 @@ def scope_version(request, scope: str) -> str | None:
 
 
 def fragment_version(request, scope: str) -> str:
-    """`scope`'s version for the keys of fragments each worker keeps (core/fragments.py):
-    when the shared cache cannot say, a key never used before, so none is reused while
-    changes may go unannounced."""
-    return scope_version(request, scope) or f"{release()}-{secrets.token_hex(6)}"
+    """`scope`'s version for the keys of fragments each worker keeps (core/fragments.py)."""
+    return scope_version(request, scope) or _unknown_version()
 
 
 def _page_key(request) -> str:
