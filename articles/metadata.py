@@ -3,11 +3,15 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.timezone import localtime
+
+from .text import shorten
 
 # Longer headlines are cut by search engines' news listings.
 HEADLINE_MAX_LENGTH = 110
+# Search results show about this much of a description; link previews a little more.
+DESCRIPTION_LENGTH = 200
+PREVIEW_DESCRIPTION_LENGTH = 300
 
 
 def cover_image_url(article, *, request) -> str | None:
@@ -24,15 +28,34 @@ def modified_at(article):
     return max(times) if times else None
 
 
-def news_article_data(*, article, request) -> dict:
-    """schema.org NewsArticle of a published article, ready for JSON-LD."""
+def page_metadata(article, *, request) -> dict:
+    """What the article page's head says of it (the `meta` block), each part worked out
+    once: its address, cover, descriptions, last change and schema.org data."""
     url = request.build_absolute_uri(article.get_absolute_url())
+    cover = cover_image_url(article, request=request)
+    modified = modified_at(article)
+    return {
+        "canonical_url": url,
+        "cover_url": cover or "",
+        "modified_at": modified,
+        "description": shorten(article.lead, DESCRIPTION_LENGTH),
+        "preview_description": shorten(article.lead, PREVIEW_DESCRIPTION_LENGTH),
+        "news_article": news_article_data(
+            article=article, request=request, url=url, image=cover, modified=modified
+        ),
+    }
+
+
+def news_article_data(*, article, request, url=None, image=None, modified=None) -> dict:
+    """schema.org NewsArticle of a published article, ready for JSON-LD (`url`, `image`
+    and `modified` when the caller has worked them out already)."""
+    url = url or request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": Truncator(article.display_title).chars(HEADLINE_MAX_LENGTH),
+        "headline": shorten(article.display_title, HEADLINE_MAX_LENGTH),
         "description": article.lead,
         "inLanguage": "vi",
         "articleSection": article.category.name,
@@ -49,9 +72,8 @@ def news_article_data(*, article, request) -> dict:
     }
     if article.published_at:
         data["datePublished"] = localtime(article.published_at).isoformat()
-    if modified := modified_at(article):
+    if modified := modified or modified_at(article):
         data["dateModified"] = localtime(modified).isoformat()
-    image = cover_image_url(article, request=request)
-    if image:
+    if image := image or cover_image_url(article, request=request):
         data["image"] = [image]
     return data

@@ -204,6 +204,13 @@ LISTING_FIELDS = (
 )  # fmt: skip
 
 
+DETAIL_FIELDS = (
+    "id", "category_id", "series_id", "part_number", "title", "slug", "lead", "body", "cover_image",
+    "cover_width", "cover_height", "cover_caption", "cover_alt", "byline", "status", "published_at",
+    "view_count", "comment_count", "comments_open", "updated_at", "created_by_id",
+)  # fmt: skip
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publish time has come."""
@@ -228,8 +235,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "series").only(*LISTING_FIELDS)
 
     def for_detail(self):
-        # The author is read only for an article without a byline, in the story's fragment.
-        return self.select_related("category", "category__parent", "series")
+        # The article alone: its category and series come from each worker's copy
+        # (articles.taxonomy.attach_taxonomy), and the author is read only for an article
+        # without a byline, in the story's fragment. Not the search document (four times
+        # the body) nor what only the newsroom reads.
+        return self.only(*DETAIL_FIELDS)
 
     def search(self, query: str):
         """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""

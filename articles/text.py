@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import nh3
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 # Unicode gives đ/Đ no decomposition, so NFKD alone would drop the letter entirely.
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -15,6 +15,16 @@ def fold(text: str) -> str:
     """Lower-case, without diacritics: 'Hà Nội, HĐND' -> 'ha noi, hdnd'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_D_TABLE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def shorten(text: str, length: int) -> str:
+    """`text` cut to `length` characters with an ellipsis, as `truncatechars`; a text short
+    enough already (most leads) is returned without Django walking it character by
+    character (combining marks only make the counted length shorter)."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    return Truncator(text).chars(length)
 
 
 def vietnamese_slugify(text: str) -> str:

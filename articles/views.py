@@ -12,6 +12,7 @@ from .models import Article, Category, Series
 from .related import related_links
 from .search import RESULT_LIMIT, clean_query, ranked_ids, search_plan, search_result, suggest
 from .services import CARDS_SCOPE, TAXONOMY_SCOPE
+from .taxonomy import attach_taxonomy
 from .viewcounts import record_view
 
 RELATED_COUNT = 10
@@ -79,6 +80,7 @@ class ArticleDetailView(CacheablePageMixin, ArticlePageMixin, DetailView):
             raise Http404 from None
         if not article.is_published:
             raise Http404
+        attach_taxonomy(self.request, article)
         return article
 
     def get(self, request, *args, **kwargs):
@@ -107,6 +109,7 @@ class ArticlePreviewView(LoginRequiredMixin, ArticlePageMixin, DetailView):
         article = get_object_or_404(Article.objects.for_detail(), pk=self.kwargs["pk"])
         if not can_preview_article(self.request.user, article):
             raise Http404
+        attach_taxonomy(self.request, article)
         return article
 
     def get_context_data(self, **kwargs):

@@ -155,6 +155,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # (a search suggestion's check of 500 words: 170 ms of compiling for 60 ms of work).
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = (options.get("options", "") + " -c jit=off").strip()
+    # The same backend, with a health check that reads the socket instead of running
+    # `SELECT 1` on every request (core/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
 # A connection is kept for the worker's next requests (opening one, and on SQLite running
 # its PRAGMAs, costs more than many a cached page), checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

@@ -129,3 +129,43 @@ def test_an_article_without_comments_does_not_look_for_them(client, story, page_
     html, reads = comment_reads()
     assert "Ý kiến đầu tiên" in html
     assert reads == 1
+
+
+def test_the_article_is_read_alone_and_its_names_come_from_the_workers_copy(
+    client, editor, rf, django_capture_on_commit_callbacks, page_cache_off
+):
+    """One query without joins reads the article (nor its search document); its category,
+    that one's parent and its series are kept per worker under the taxonomy version, so
+    renaming any of them in the admin shows at once."""
+    from django.contrib import admin
+
+    from articles.models import Category, Series
+    from tests.factories import CategoryFactory, SeriesFactory
+
+    parent = CategoryFactory(name="Thời sự")
+    category = CategoryFactory(name="Trong nước", parent=parent)
+    series = SeriesFactory(title="Chuyển đổi số")
+    article = ArticleFactory(
+        published=True, category=category, series=series, part_number=1, title="Bước đầu"
+    )
+    url = article.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    [read] = [q for q in queries.captured_queries if "articles_article" in q["sql"]]
+    assert "JOIN" not in read["sql"]
+    assert "search_text" not in read["sql"]
+    assert "Thời sự" in html
+    assert "Trong nước" in html
+    assert "Chuyển đổi số:" in html
+
+    request = rf.post("/")
+    request.user = editor
+    for model, obj, field, name in (
+        (Category, parent, "name", "Thời sự và chính trị"),
+        (Series, series, "title", "Chuyển đổi số quốc gia"),
+    ):
+        setattr(obj, field, name)
+        with django_capture_on_commit_callbacks(execute=True):
+            admin.site._registry[model].save_model(request, obj, None, True)
+        assert name in client.get(url).content.decode()

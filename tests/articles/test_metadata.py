@@ -3,11 +3,13 @@
 import html as html_lib
 import json
 import re
+import unicodedata
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import factory
 import pytest
+from django.utils.text import Truncator
 
 from articles.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, SeriesFactory, UserFactory
@@ -200,3 +202,22 @@ def test_an_edit_before_a_scheduled_publication_is_not_a_later_modification(clie
     assert datetime.fromisoformat(meta(html, "article:modified_time")) == published
     data = json_ld(html)
     assert datetime.fromisoformat(data["dateModified"]) == published
+
+
+def test_long_leads_are_cut_for_descriptions_and_short_ones_kept(client):
+    lead = "Hội đồng nhân dân thành phố khai mạc kỳ họp thường lệ cuối năm. " * 6
+    article = ArticleFactory(published=True, lead=lead.strip())
+    html = page(client, article.get_absolute_url())
+    assert meta(html, "description") == Truncator(lead.strip()).chars(200)
+    assert meta(html, "og:description") == Truncator(lead.strip()).chars(300)
+    assert meta(html, "description").endswith("…")
+    assert len(meta(html, "description")) == 200
+
+
+def test_shorten_counts_letters_as_truncatechars_does():
+    from articles.text import shorten
+
+    decomposed = unicodedata.normalize("NFD", "Hà Nội " * 30)  # marks as separate characters
+    assert len(decomposed) > 210
+    for text in ("Ngắn", decomposed, "Chữ " * 80):
+        assert shorten(text, 210) == Truncator(text).chars(210)

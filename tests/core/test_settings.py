@@ -55,7 +55,8 @@ def test_database_url_selects_postgresql_through_psycopg3():
         "[settings.DATABASES['default'], __import__('psycopg').__version__]",
     )
     config, psycopg_version = db
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    # Django's PostgreSQL backend, with a cheaper health check (core/postgresql/base.py).
+    assert config["ENGINE"] == "core.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
         "db.example.vn",
         5433,
@@ -217,3 +218,61 @@ def test_postgresql_connections_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def _postgresql_connection():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    connection.ensure_connection()
+    return connection
+
+
+def _backend_pid(connection) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_postgresql_connection_is_checked_without_a_query(monkeypatch):
+    """The health check before each request reads the socket; no `SELECT 1` round trip."""
+    connection = _postgresql_connection()
+    pid = _backend_pid(connection)
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("the health check sent a query")
+
+    monkeypatch.setattr(connection.connection, "cursor", no_query)
+    monkeypatch.setattr(connection.connection, "execute", no_query)
+    assert connection.is_usable()
+    monkeypatch.undo()
+    connection.health_check_done = False
+    connection.close_if_health_check_failed()
+    assert _backend_pid(connection) == pid  # the same connection, kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_postgresql_connection_the_server_ended_is_replaced_before_use():
+    """A restart or a terminated backend: the next request opens a new connection instead
+    of failing on the dead one."""
+    import time
+
+    import psycopg
+    from django.conf import settings as django_settings
+
+    connection = _postgresql_connection()
+    pid = _backend_pid(connection)
+    db = django_settings.DATABASES["default"]
+    with psycopg.connect(
+        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db["PASSWORD"],
+        dbname=db["NAME"], autocommit=True,
+    ) as other:  # fmt: skip
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    deadline = time.monotonic() + 5
+    while connection.is_usable() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the server's notice reaches the socket
+    connection.health_check_done = False
+    connection.close_if_health_check_failed()
+    assert _backend_pid(connection) != pid
