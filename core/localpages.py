@@ -119,6 +119,13 @@ def _store_in_cache(entries: dict, only_new: bool) -> bool:
     return not cache.set_many(entries, None)
 
 
+def _store_page_in_cache(page, first_versions: dict) -> None:
+    for key, value in first_versions.items():
+        cache.add(key, value, None)
+    if page is not None:
+        cache.set(*page)
+
+
 class _Untrusted:
     """No way to hear of changes at once: memory is never used."""
 
@@ -130,6 +137,13 @@ class _Untrusted:
 
     def store(self, entries: dict, scopes, *, only_new: bool) -> bool:
         return _store_in_cache(entries, only_new)
+
+    def store_page(self, page, first_versions: dict) -> None:
+        """Store a built page, `(key, entry, timeout)` or None when it stays in memory, and
+        the first versions of the scopes that had none when it was looked up (each only
+        where none exists yet). A first version that lost to another one makes the page's
+        entry name a version that is never current: it is then never served."""
+        _store_page_in_cache(page, first_versions)
 
     def stop(self) -> None:
         pass
@@ -268,6 +282,25 @@ class _RedisWatcher:
         finally:
             memory.forget(scopes)
         return all(results[: len(entries)])
+
+    def store_page(self, page, first_versions: dict) -> None:
+        """As _Untrusted.store_page, in one round trip. Nothing is announced: no process
+        can hold a version of a scope that had none."""
+        from core.cache import _Health, redis_errors
+
+        if _Health.is_down():
+            return
+        client = cache.client
+        try:
+            with self._client().pipeline(transaction=False) as pipe:
+                for key, value in first_versions.items():
+                    pipe.set(client.make_key(key), client.encode(value), nx=True)
+                if page is not None:
+                    key, entry, timeout = page
+                    pipe.set(client.make_key(key), client.encode(entry), ex=timeout)
+                pipe.execute()
+        except redis_errors() as exc:
+            _Health.failed("set", exc)
 
 
 _watcher = None

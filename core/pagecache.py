@@ -312,21 +312,28 @@ class PageCacheMiddleware:
         if hit is not None:
             return hit
 
-        for scope, version in versions.items():
-            if version is None:  # first start, or evicted: made before the page is built
-                versions[scope] = _make_version(scope)
-        request.page_versions = {s: v[0] for s, v in versions.items() if v is not None}
-        if versions[SITE] is not None:
-            request.site_version = release() + versions[SITE][0]
+        # First start, or evicted: a first version, stored with the page (only where none
+        # exists by then: a change made meanwhile sets its own, and this page, built under
+        # a version that never becomes current, is never served).
+        first = {
+            scope: _new_version(_next_change() if scope == SITE else None)
+            for scope, version in versions.items()
+            if version is None
+        }
+        versions.update(first)
+        request.page_versions = {s: v[0] for s, v in versions.items()}
+        request.site_version = release() + versions[SITE][0]
 
         response = self.get_response(request)
+        page = None
         if _storable(response):
             entry = self._entry(response, scopes, versions)
-            if entry is not None:
-                if trusted:
-                    memory.keep(key, entry)
-                if not trusted or watcher().shares_pages:
-                    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            if trusted:
+                memory.keep(key, entry)
+            if not trusted or watcher().shares_pages:
+                page = (key, entry, settings.PAGE_CACHE_SECONDS)
+        if page is not None or first:
+            watcher().store_page(page, {_VERSION + s: v for s, v in first.items()})
         return response
 
     @staticmethod
@@ -349,9 +356,7 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _entry(response, scopes, versions) -> dict | None:
-        if any(versions[scope] is None for scope in scopes):
-            return None  # the cache could not say which versions the page was built under
+    def _entry(response, scopes, versions) -> dict:
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
         response.headers["X-Page-Cache"] = "miss"
         entry = {

@@ -230,3 +230,32 @@ def test_without_a_named_release_a_change_to_the_templates_names_a_new_one(setti
     assert release() == before
     template.write_text("<p>after</p>")
     assert release() != before
+
+
+def test_a_change_made_while_a_first_view_is_built_is_not_hidden_by_that_page(
+    client, story, monkeypatch
+):
+    """An article's first view finds no version of its scope and stores a first one with
+    the page; an edit committed while that page was built has set its own version by then,
+    so the page built from the old row is never served."""
+    from articles import views
+    from articles.models import Article
+    from core.pagecache import scope_changed
+
+    counted = views.record_view
+
+    def edited_meanwhile(request, article_id):
+        Article.objects.filter(pk=article_id).update(
+            title="Tin đã sửa trong lúc dựng trang", updated_at=timezone.now()
+        )
+        scope_changed(f"article:{article_id}")  # as the edit's after-commit callback does
+        monkeypatch.setattr(views, "record_view", counted)
+        counted(request, article_id)
+
+    monkeypatch.setattr(views, "record_view", edited_meanwhile)
+    url = story.get_absolute_url()
+    assert "Tin gốc ban đầu" in html(client, url)  # read before the edit
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tin đã sửa trong lúc dựng trang" in response.content.decode()
+    assert cached(client, url).content == response.content
