@@ -26,6 +26,11 @@ class LocalFragmentCache(BaseCache):
         self._size = 0
         self._lock = threading.Lock()
 
+    def validate_key(self, key):
+        """Memcached's rules for keys (length, no control characters) are for keys that
+        travel to a server; these never leave the process, and checking each character of
+        a dozen keys a page cost more than the lookups."""
+
     def _expiry(self, timeout) -> float | None:
         """When an entry set now with `timeout` seconds expires (None: never)."""
         if timeout is DEFAULT_TIMEOUT:

@@ -2,8 +2,9 @@
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from articles.models import COVER_WIDTHS
 
@@ -37,3 +38,16 @@ def html_datetime(value) -> str:
 def grouped(value) -> str:
     """A count with the language's thousands separator: "2.953" in Vietnamese."""
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def link_list(links) -> SafeString:
+    """`{{ links|link_list }}`: a list of titles of ArticleLink items, whose list items are
+    rendered already (includes/_article_link.html): joined here, on every first view of
+    an article, rather than looped over in a template."""
+    if not links:
+        return format_html(
+            '<ul class="article-list"><li class="article-list__empty">{}</li></ul>',
+            gettext("No articles."),
+        )
+    return SafeString('<ul class="article-list">' + "".join(link.html for link in links) + "</ul>")

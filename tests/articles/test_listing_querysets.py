@@ -87,3 +87,17 @@ def test_a_category_page_reads_only_that_categorys_index_entries():
         cursor.execute("RESET enable_seqscan")
     assert f"category_id = {category.pk}" in plan
     assert "articles_category" not in plan  # no join to reach sub-categories
+
+
+def test_detail_reads_what_for_detail_reads_by_the_key_alone(django_assert_num_queries):
+    article = ArticleFactory(published=True, byline="Phóng viên Hà")
+    expected = Article.objects.for_detail().get(pk=article.pk)
+    with django_assert_num_queries(1) as queries:
+        found = Article.objects.detail(article.pk)
+    assert "JOIN" not in queries.captured_queries[0]["sql"]
+    assert found.get_deferred_fields() == expected.get_deferred_fields()
+    assert "search_text" in found.get_deferred_fields()
+    for field in Article._meta.concrete_fields:
+        if field.attname not in expected.get_deferred_fields():
+            assert getattr(found, field.attname) == getattr(expected, field.attname), field
+    assert Article.objects.detail(article.pk + 1000) is None

@@ -93,3 +93,11 @@ def test_the_lists_show_titles_escaped_with_their_part_and_day(client, category_
         f"{local:%d/%m/%Y}</time>)</span></li>"
     ) in earlier
     assert "<b>Tin</b>" not in html
+
+
+def test_the_only_article_of_its_category_says_there_are_no_others(client):
+    article = ArticleFactory(published=True, category=CategoryFactory())
+    html = client.get(article.get_absolute_url()).content.decode()
+    for heading in ('id="newer-title"', 'id="older-title"'):
+        section = html.split(heading)[1].split("</section>")[0]
+        assert '<li class="article-list__empty">Chưa có bài viết.</li>' in section
