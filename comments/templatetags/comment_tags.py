@@ -92,6 +92,26 @@ def deferred_form(context, comment_page_url: str) -> str:
     return mark_safe(html.replace(_URL_PLACEHOLDER, escape(comment_page_url)))  # noqa: S308
 
 
+_FORM_PLACEHOLDER = "\x00comment-form\x00"
+_empty_sections: dict[str, str] = {}
+
+
+def empty_section(context, article) -> str:
+    """The section of an article open to comments that has none approved (its stored count
+    says so), as its page shows it first: the same on every such article but for the form's
+    address. Rendered once per process and language, not on every article's first view."""
+    language = get_language()
+    html = _empty_sections.get(language)
+    if html is None:
+        section = comment_section_context(context["request"], article)
+        section.update(comments_closed=False, deferred_form_html=_FORM_PLACEHOLDER)
+        section_template = context.template.engine.get_template("comments/_section.html")
+        with context.push(**section):
+            html = _empty_sections[language] = str(section_template.render(context))
+    url = reverse("comments:page", kwargs={"slug": article.slug, "pk": article.pk})
+    return mark_safe(html.replace(_FORM_PLACEHOLDER, deferred_form(context, url)))  # noqa: S308
+
+
 @register.simple_tag(takes_context=True)
 def comment_section(context, article) -> str:
     """`{% comment_section article %}`: the approved comments and the form, rendered in the
@@ -103,6 +123,10 @@ def comment_section(context, article) -> str:
     form_state = context.get("comment_form_state")
     # Checked at render: closing by date happens without any change to the article's scope.
     closed = comments_closed(article)
+    if not (form_state or closed or article.comment_count) and not (
+        request.GET.get(PAGE_PARAM) or request.GET.get(NOTICE_PARAM)
+    ):
+        return empty_section(context, article)
     key = None
     version = None if form_state else scope_version(request, f"article:{article.pk}")
     if version is not None:

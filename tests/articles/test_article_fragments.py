@@ -169,3 +169,21 @@ def test_the_article_is_read_alone_and_its_names_come_from_the_workers_copy(
         with django_capture_on_commit_callbacks(execute=True):
             admin.site._registry[model].save_model(request, obj, None, True)
         assert name in client.get(url).content.decode()
+
+
+def test_articles_without_comments_share_one_rendered_section_with_their_own_form_address(
+    client, page_cache_off
+):
+    from comments.templatetags import comment_tags
+
+    comment_tags._empty_sections.clear()
+    first, second = (ArticleFactory(published=True) for _ in range(2))
+    html = {}
+    for article in (first, second):
+        response = client.get(article.get_absolute_url())
+        html[article] = response.content.decode().split('id="binh-luan"')[1].split("</section>")[0]
+        assert "Chưa có bình luận nào." in html[article]
+        assert f'action="{article.get_absolute_url()}binh-luan/#viet-binh-luan"' in html[article]
+    assert ("comments/_section.html" in rendered(response)) is False  # the second: reused
+    address = {article: f"{article.get_absolute_url()}binh-luan/" for article in html}
+    assert html[first].replace(address[first], "") == html[second].replace(address[second], "")
