@@ -1,7 +1,9 @@
 """What an article page tells search engines and social networks about itself."""
 
 import json
+from functools import lru_cache
 from html import escape
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -89,6 +91,18 @@ def _meta(attribute: str, key: str, content) -> str:
     return f'<meta {attribute}="{key}" content="{escape(str(content))}">'
 
 
+@lru_cache(maxsize=16)
+def _publisher(site_root: str, name: str) -> dict:
+    """The site as schema.org's publisher, for the site's address `site_root` (one per
+    host and scheme): the same on every article page. Callers must not change it."""
+    return {
+        "@type": "Organization",
+        "name": name,
+        "url": urljoin(site_root, reverse("articles:home")),
+        "logo": {"@type": "ImageObject", "url": urljoin(site_root, static("img/logo.svg"))},
+    }
+
+
 def _iso(moment) -> str:
     return localtime(moment).isoformat() if moment else ""
 
@@ -123,15 +137,7 @@ def news_article_data(*, article, request, url=None, image=None, modified=None) 
         "inLanguage": "vi",
         "articleSection": article.category.name,
         "author": [{"@type": "Person", "name": article.author_name}],
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": request.build_absolute_uri(reverse("articles:home")),
-            "logo": {
-                "@type": "ImageObject",
-                "url": request.build_absolute_uri(static("img/logo.svg")),
-            },
-        },
+        "publisher": _publisher(request.build_absolute_uri("/"), settings.SITE_NAME),
     }
     if article.published_at:
         data["datePublished"] = _iso(article.published_at)

@@ -17,9 +17,9 @@ from .models import Article, ArticleLink
 CATEGORY_WINDOW = 500
 
 
-def _category_window(request, category_id: int) -> list[ArticleLink]:
+def _category_window(request, category_id: int) -> tuple[list[ArticleLink], dict[int, int]]:
     """The newest CATEGORY_WINDOW published articles of the category, newest first, in the
-    order of newer_than/older_than (publish time, then pk)."""
+    order of newer_than/older_than (publish time, then pk), and each one's place in it."""
     key = (
         f"category-window:{category_id}:{CATEGORY_WINDOW}:{get_language()}:{site_version(request)}"
     )
@@ -31,7 +31,8 @@ def _category_window(request, category_id: int) -> list[ArticleLink]:
             .filter(category_id=category_id)
             .order_by("-published_at", "-pk")[:CATEGORY_WINDOW]
         )
-        window = rows.links()
+        links = rows.links()
+        window = (links, {link.pk: index for index, link in enumerate(links)})
         fragments.set(key, window, 600)
     return window
 
@@ -39,8 +40,8 @@ def _category_window(request, category_id: int) -> list[ArticleLink]:
 def related_links(request, article, count: int) -> tuple[list[ArticleLink], list[ArticleLink]]:
     """The `count` articles of the category published just after `article`, nearest first,
     and the `count` published just before it, nearest first."""
-    window = _category_window(request, article.category_id)
-    index = next((i for i, link in enumerate(window) if link.pk == article.pk), None)
+    window, places = _category_window(request, article.category_id)
+    index = places.get(article.pk)
     full = len(window) == CATEGORY_WINDOW
     # In the window, with `count` older ones after it unless the window is the whole category.
     if index is not None and not (full and index + count >= len(window)):

@@ -1078,7 +1078,7 @@ def parse_args():
     parser.add_argument(
         "--articles",
         type=int,
-        default=env_default("BENCH_ARTICLES", 5000),
+        default=env_default("BENCH_ARTICLES", 10000),
         help="generated articles on top of the demo newsroom (BENCH_ARTICLES)",
     )
     parser.add_argument(
