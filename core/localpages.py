@@ -36,11 +36,15 @@ logger = logging.getLogger(__name__)
 
 
 class _Memory:
+    # How many pages' build counts are remembered (their keys' hashes: about 100 bytes each).
+    BUILDS_KEPT = 50_000
+
     def __init__(self):
         self.lock = threading.Lock()
         self.versions: dict = {}
         self.pages: OrderedDict = OrderedDict()
         self.size = 0
+        self.builds: OrderedDict = OrderedDict()
         # Bumped by every forgetting: a version read before it may be stale.
         self.generation = 0
 
@@ -58,6 +62,7 @@ class _Memory:
             self.generation += 1
             self.versions.clear()
             self.pages.clear()
+            self.builds.clear()
             self.size = 0
 
     def versions_of(self, scopes):
@@ -90,6 +95,22 @@ class _Memory:
         with contextlib.suppress(KeyError):  # dropped by another thread meanwhile
             self.pages.move_to_end(key)
         return entry
+
+    def built(self, key) -> bool:
+        """Count one more build of the page `key` by this process: True once it has been
+        built PAGE_CACHE_MIN_USES times (the least recently built are forgotten first)."""
+        wanted = settings.PAGE_CACHE_MIN_USES
+        if wanted <= 1:
+            return True
+        name = hash(key)
+        with self.lock:
+            count = self.builds.pop(name, 0) + 1
+            if count < wanted:
+                self.builds[name] = count
+                if len(self.builds) > self.BUILDS_KEPT:
+                    self.builds.popitem(last=False)
+                return False
+            return True
 
     def keep(self, key, entry) -> None:
         limit = settings.PAGE_CACHE_LOCAL_BYTES

@@ -117,6 +117,12 @@ def _store_versions(versions: dict, *, only_new: bool = False) -> bool:
     return watcher().store(entries, list(versions), only_new=only_new)
 
 
+def _is_object_scope(scope: str) -> bool:
+    """Scopes named `kind:id` ("article:12") belong to one object's pages; the others
+    ("site", "taxonomy"…) to many."""
+    return ":" in scope
+
+
 def site_changed() -> None:
     """Something lists show has changed: every cached page is rebuilt on its next view."""
     _store_versions({SITE: _new_version(_next_change())})
@@ -326,12 +332,18 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         page = None
+        stored = False
         if _storable(response):
             entry = self._entry(response, scopes, versions)
-            if trusted:
-                memory.keep(key, entry)
-            if not trusted or watcher().shares_pages:
-                page = (key, entry, settings.PAGE_CACHE_SECONDS)
+            if stored := memory.built(key):
+                if trusted:
+                    memory.keep(key, entry)
+                if not trusted or watcher().shares_pages:
+                    page = (key, entry, settings.PAGE_CACHE_SECONDS)
+        if not stored:
+            # Not kept (yet): an object's first version waits for its page to be, the
+            # versions many pages share (the site's…) key fragments and are stored now.
+            first = {scope: v for scope, v in first.items() if not _is_object_scope(scope)}
         if page is not None or first:
             watcher().store_page(page, {_VERSION + s: v for s, v in first.items()})
         return response

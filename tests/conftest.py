@@ -68,6 +68,13 @@ def cache_reads(settings):
 
 
 @pytest.fixture
+def pages_stored_at_once(settings):
+    """For tests of the page cache's rules: a page is stored the first time it is built
+    (PAGE_CACHE_MIN_USES is 2 by default; tests/core/test_page_cache_min_uses.py)."""
+    settings.PAGE_CACHE_MIN_USES = 1
+
+
+@pytest.fixture
 def page_cache_off(settings):
     """For tests of what rendering a page costs: no whole-page cache in front of it."""
     settings.PAGE_CACHE_SECONDS = 0

@@ -89,6 +89,7 @@ def test_abbreviations_work_both_ways(client, query, title):
     assert found(client, query) == [wanted.pk]
 
 
+@pytest.mark.usefixtures("pages_stored_at_once")
 def test_editors_keep_the_synonym_table_and_search_pages_change_at_once(
     client, editor, django_capture_on_commit_callbacks
 ):

@@ -37,6 +37,7 @@ def test_each_view_counts_once_after_the_flush(client):
     assert views_of(article) == 3
 
 
+@pytest.mark.usefixtures("pages_stored_at_once")
 @pytest.mark.django_db
 def test_pages_served_from_the_page_cache_are_counted_too(client):
     article = ArticleFactory(published=True)

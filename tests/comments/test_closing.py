@@ -129,6 +129,7 @@ def test_an_article_closed_by_hand_is_not_a_pending_closing(settings):
     assert next_closing() is None
 
 
+@pytest.mark.usefixtures("pages_stored_at_once")
 def test_the_page_flips_when_the_closing_time_comes_without_anyone_touching_it(
     client, settings, editor, on_commit
 ):
@@ -151,6 +152,7 @@ def test_the_page_flips_when_the_closing_time_comes_without_anyone_touching_it(
     assert 'name="title"' not in html
 
 
+@pytest.mark.usefixtures("pages_stored_at_once")
 def test_an_editor_closes_and_reopens_comments_in_the_admin_and_the_page_follows_at_once(
     client, article, editor, on_commit
 ):

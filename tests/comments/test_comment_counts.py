@@ -166,6 +166,7 @@ def test_each_rss_item_carries_its_comment_count(client):
     assert counts == {"Bài có ý kiến": "3", "Bài chưa có ý kiến": "0"}
 
 
+@pytest.mark.usefixtures("pages_stored_at_once")
 def test_an_approval_shows_on_the_cards_at_once_and_leaves_other_articles_cached(
     client, moderator, on_commit
 ):

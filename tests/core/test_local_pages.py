@@ -15,6 +15,8 @@ from core.pagecache import _VERSION, scope_changed
 from tests.core.test_page_cache import cached
 from tests.factories import ArticleFactory
 
+pytestmark = pytest.mark.usefixtures("pages_stored_at_once")
+
 REDIS = "Redis" in settings.CACHES["default"]["BACKEND"]
 
 

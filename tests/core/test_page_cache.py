@@ -15,7 +15,7 @@ from tests.comments.conftest import comment_data, comment_url
 from tests.comments.factories import CommentFactory
 from tests.factories import ArticleFactory, CategoryFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pages_stored_at_once")]
 
 
 def cached(client, url):
