@@ -211,18 +211,36 @@ DETAIL_FIELDS = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _CompiledQuery:
+    sql: str
+    field_names: list[str]
+    compiler: object
+    converters: dict
+
+
 @lru_cache(maxsize=8)
-def _detail_sql(alias: str) -> str:
-    sql, params = Article.objects.using(alias).for_detail().filter(pk=0).query.sql_with_params()
+def _detail_query(alias: str) -> _CompiledQuery:
+    """for_detail() by key, compiled as the ORM's own iterator does it: the SQL, the
+    columns' fields and the database's converters (SQLite's text dates…)."""
+    query = Article.objects.using(alias).for_detail().filter(pk=0).query
+    compiler = query.get_compiler(alias)
+    sql, params = compiler.as_sql()
     if params != (0,):  # the key must be the query's only parameter
         raise RuntimeError(f"unexpected parameters in the article query: {params!r}")
-    return sql
+    columns = [column for column, _sql, _alias in compiler.select]
+    return _CompiledQuery(
+        sql=sql,
+        field_names=[column.target.attname for column in columns],
+        compiler=compiler,
+        converters=compiler.get_converters(columns),
+    )
 
 
 @receiver(setting_changed)
 def _database_changed(setting, **kwargs):
     if setting == "DATABASES":
-        _detail_sql.cache_clear()
+        _detail_query.cache_clear()
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -257,10 +275,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def detail(self, pk: int):
         """The article `pk` as for_detail() reads it, or None. The ORM compiles that query
-        once per process and database (building it cost twice as much as running it, on
-        every article page the page cache misses); later calls only run it."""
-        sql = _detail_sql(self.db)
-        return next(iter(self.model.objects.raw(sql, [pk]).using(self.db)), None)
+        once per process and database (building it, and a queryset's machinery around it,
+        cost more than running it on every article page the page cache misses); later
+        calls run it and build the instance as the ORM's iterator does."""
+        compiled = _detail_query(self.db)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(compiled.sql, [pk])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        if compiled.converters:
+            [row] = compiled.compiler.apply_converters([row], compiled.converters)
+        return self.model.from_db(self.db, compiled.field_names, row)
 
     def search(self, query: str):
         """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""

@@ -770,17 +770,33 @@ class Bench:
             views["requests"] += 1 + measure.requests + warm
             self.rows.append(measured_row("article, same URL", name, measure, ratio_to="hello"))
 
-        def article_cold() -> None:
+        def stored_at_once(case: str, run) -> None:
+            """`run(url)` against a server of its own that stores every page it builds
+            (PAGE_CACHE_MIN_USES=1), as a page rebuilt after a change is: its key was
+            built before."""
+            own = start_gunicorn(
+                "hnp.wsgi",
+                {**env, "PAGE_CACHE_MIN_USES": "1"},
+                self.opts,
+                self.workdir / name / f"gunicorn-{case}.log",
+                ready_path="/healthz",
+            )
+            try:
+                run(own.url)
+            finally:
+                stop(own.process)
+
+        def article_cold(url: str = server.url, case="article, a different one each time"):
             paths = facts["articles"]
             items = [f"GET\t{p}" for p in paths]
             measure, warm = self.measure(
-                server.url + "/", headers=https, items=items, warmup_items=items[::-1]
+                url + "/", headers=https, items=items, warmup_items=items[::-1]
             )
             views["requests"] += measure.requests + warm
             cycled = "each once" if measure.requests <= len(paths) else "some twice or more"
             self.rows.append(
                 measured_row(
-                    "article, a different one each time",
+                    case,
                     name,
                     measure,
                     ratio_to="hello",
@@ -788,13 +804,14 @@ class Bench:
                 )
             )
 
-        def article_rebuilt() -> None:
+        def article_rebuilt(url: str) -> None:
             # Each request a page the page cache does not hold (`?page=N` names another
             # page, which the article's view ignores), as after its views were added or a
-            # comment approved: the parts the worker keeps (story, related lists…) are used.
+            # comment approved: the parts the worker keeps (story, related lists…) are used,
+            # and the page is stored.
             items = [f"GET\t{facts['hot']}?page={n}" for n in range(1, 100_001)]
             measure, warm = self.measure(
-                server.url + "/", headers=https, items=items[50_000:], warmup_items=items[:50_000]
+                url + "/", headers=https, items=items[50_000:], warmup_items=items[:50_000]
             )
             views["requests"] += measure.requests + warm
             self.rows.append(
@@ -803,7 +820,7 @@ class Bench:
                     name,
                     measure,
                     ratio_to="hello",
-                    notes="page cache missed, its parts kept",
+                    notes="page cache missed, its parts kept, page stored",
                 )
             )
 
@@ -813,9 +830,19 @@ class Bench:
             if self.wanted("article"):
                 self.case("article, same URL", name, article_hot)
             if self.wanted("article-rebuilt"):
-                self.case("article, rebuilt each time", name, article_rebuilt)
+                self.case(
+                    "article, rebuilt each time",
+                    name,
+                    lambda: stored_at_once("rebuilt", article_rebuilt),
+                )
             if self.wanted("article-cold"):
                 self.case("article, a different one each time", name, article_cold)
+                stored = "article, a different one each time, stored at once"
+                self.case(
+                    stored,
+                    name,
+                    lambda: stored_at_once("cold", lambda url: article_cold(url, stored)),
+                )
             flush_views(env, self.can_flush)
             gained = django_call(env, COUNTS)["views"] - views["before"]
             self.rows.append(
