@@ -305,8 +305,8 @@ class _RedisWatcher:
         return all(results[: len(entries)])
 
     def store_page(self, page, first_versions: dict) -> None:
-        """As _Untrusted.store_page, in one round trip. Nothing is announced: no process
-        can hold a version of a scope that had none."""
+        """As _Untrusted.store_page, in one round trip. Nothing is announced: a first
+        version stands for no change, so what the other processes remember stays true."""
         from core.cache import _Health, redis_errors
 
         if _Health.is_down():
