@@ -335,7 +335,10 @@ class PageCacheMiddleware:
         stored = False
         if _storable(response):
             entry = self._entry(response, scopes, versions)
-            if stored := memory.built(key):
+            # Pages of one object (an article's) are many, and most are opened rarely:
+            # stored once built PAGE_CACHE_MIN_USES times. Lists and searches at once.
+            one_object = any(_is_object_scope(scope) for scope in scopes)
+            if stored := (not one_object or memory.built(key)):
                 if trusted:
                     memory.keep(key, entry)
                 if not trusted or watcher().shares_pages:

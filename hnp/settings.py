@@ -217,9 +217,10 @@ CACHE_LOG_SECONDS = 60
 # Whole reader pages for anonymous readers (core/pagecache.py), invalidated explicitly on
 # every change; this is only the longest a page is kept unseen. 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# A page is stored once a worker has built it this many times (as nginx's
+# An article's page is stored once a worker has built it this many times (as nginx's
 # proxy_cache_min_uses): an old article a crawler opens once costs neither a round trip to
-# store it nor room in the cache. 1: store every page at once.
+# store it nor room in the cache. Lists and search results are stored at once. 1: every
+# page at once.
 PAGE_CACHE_MIN_USES = env.int("PAGE_CACHE_MIN_USES", default=2)
 # Each worker also keeps the pages it served in its own memory, up to this many bytes,
 # trusted only while it hears of every change at once (core/localpages.py); 0: never.

@@ -1,5 +1,6 @@
-"""A page is stored once a worker has built it PAGE_CACHE_MIN_USES times (2 by default): a
-page opened once costs no round trip to store it and takes no room in the cache."""
+"""An article's page is stored once a worker has built it PAGE_CACHE_MIN_USES times (2 by
+default): a page opened once costs no round trip to store it and takes no room in the
+cache. Lists and search results are stored at once."""
 
 import pytest
 from django.core.cache import cache
@@ -61,3 +62,10 @@ def test_the_builds_remembered_are_bounded(monkeypatch, settings):
     assert len(memory.builds) == 3
     assert memory.built("k4")  # remembered: its second build
     assert not memory.built("k0")  # forgotten: counted again from one
+
+
+def test_lists_and_search_results_are_stored_at_once(client):
+    ArticleFactory(published=True, title="Kỳ họp cuối năm")
+    for url in ("/", "/tim-kiem/?q=ky+hop"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit", url
