@@ -14,7 +14,8 @@ directly, as gunicorn does, for:
 It prints milliseconds per request for each (wall time, including the round trips to the
 database and Redis). `--profile first|rebuilt|repeated` also prints cProfile's 40 costliest
 functions of that kind, cumulative. The page cache stores what it builds at once here
-(PAGE_CACHE_MIN_USES=1), as a page rebuilt after a change is stored.
+(PAGE_CACHE_MIN_USES=1), as a page rebuilt after a change is stored, and each run names a
+release of its own (PAGE_CACHE_RELEASE), so no page an earlier run stored is found.
 """
 
 import argparse
@@ -22,6 +23,7 @@ import cProfile
 import io
 import os
 import pstats
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -31,6 +33,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hnp.settings")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret-" + "x" * 30)
 os.environ["DEBUG"] = "0"
 os.environ["PAGE_CACHE_MIN_USES"] = "1"
+os.environ["PAGE_CACHE_RELEASE"] = f"profile-{secrets.token_hex(4)}"
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
