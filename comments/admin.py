@@ -41,12 +41,13 @@ FLAG_DETAILS_CHARS = 80
 
 
 def relative_time(moment: datetime, now: datetime) -> str:
-    """ "vừa xong", "5 phút trước", "3 giờ trước" for today (Vietnam time); the date and
-    time for anything older."""
-    local, today = timezone.localtime(moment), timezone.localtime(now).date()
-    if local.date() != today or moment > now:
-        return date_format(local, "DATETIME_FORMAT")
-    if (now - moment).total_seconds() < 60:
+    """ "vừa xong", "5 phút trước", "23 giờ trước" within the last day; the date and time
+    (Vietnam time) for anything older. A day, not the calendar day: the queue read just
+    after midnight still says "3 giờ trước" of the evening's comments."""
+    age = (now - moment).total_seconds()
+    if not 0 <= age < 24 * 60 * 60:
+        return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    if age < 60:
         return _("just now")
     return _("%(time)s ago") % {"time": timesince(moment, now, depth=1)}
 
@@ -438,8 +439,8 @@ class CommentAdmin(ServiceActionsMixin, admin.ModelAdmin):
 
     @staticmethod
     def time_column_for(now):
-        """When it was sent: "5 phút trước" today, the date and time before that; in full
-        on hover."""
+        """When it was sent: "5 phút trước" within the last day, the date and time before
+        that; in full on hover."""
 
         @admin.display(description=_("sent at"), ordering="created_at")
         def sent_at(obj):
