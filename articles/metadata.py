@@ -123,10 +123,9 @@ def json_ld(data: dict) -> str:
     )
 
 
-def news_article_data(*, article, request, url=None, image=None, modified=None) -> dict:
-    """schema.org NewsArticle of a published article, ready for JSON-LD (`url`, `image`
-    and `modified` when the caller has worked them out already)."""
-    url = url or request.build_absolute_uri(article.get_absolute_url())
+def news_article_data(*, article, request, url: str, image: str | None, modified) -> dict:
+    """schema.org NewsArticle of a published article, ready for JSON-LD: its absolute
+    `url`, cover `image` and last change `modified` as head_tags worked them out."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -141,8 +140,8 @@ def news_article_data(*, article, request, url=None, image=None, modified=None) 
     }
     if article.published_at:
         data["datePublished"] = _iso(article.published_at)
-    if modified := modified or modified_at(article):
+    if modified:
         data["dateModified"] = _iso(modified)
-    if image := image or cover_image_url(article, request=request):
+    if image:
         data["image"] = [image]
     return data

@@ -141,8 +141,7 @@ def _store_in_cache(entries: dict, only_new: bool) -> bool:
 
 
 def _store_page_in_cache(page, first_versions: dict) -> None:
-    for key, value in first_versions.items():
-        cache.add(key, value, None)
+    _store_in_cache(first_versions, only_new=True)
     if page is not None:
         cache.set(*page)
 

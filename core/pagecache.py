@@ -334,11 +334,12 @@ class PageCacheMiddleware:
         page = None
         stored = False
         if _storable(response):
-            entry = self._entry(response, scopes, versions)
+            self._mark_cacheable(response)
             # Pages of one object (an article's) are many, and most are opened rarely:
             # stored once built PAGE_CACHE_MIN_USES times. Lists and searches at once.
             one_object = any(_is_object_scope(scope) for scope in scopes)
             if stored := (not one_object or memory.built(key)):
+                entry = self._entry(response, scopes, versions)
                 if trusted:
                     memory.keep(key, entry)
                 if not trusted or watcher().shares_pages:
@@ -371,9 +372,13 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _entry(response, scopes, versions) -> dict:
+    def _mark_cacheable(response) -> None:
+        """The headers of a page the cache may keep, stored now or not."""
         patch_cache_control(response, public=True, max_age=settings.PAGE_PROXY_SECONDS)
         response.headers["X-Page-Cache"] = "miss"
+
+    @staticmethod
+    def _entry(response, scopes, versions) -> dict:
         entry = {
             "versions": {s: versions[s][0] for s in scopes},
             "status": response.status_code,

@@ -38,8 +38,7 @@ def html_datetime(value) -> str:
 def view_count(count: int) -> str:
     """`{% view_count article.view_count %}`: "2.953 lượt xem", the count grouped and the
     words in the language's plural form (a tag: blocktranslate cost five times as much)."""
-    views = number_format(count, force_grouping=True)
-    return ngettext("%(views)s view", "%(views)s views", count) % {"views": views}
+    return ngettext("%(views)s view", "%(views)s views", count) % {"views": grouped(count)}
 
 
 @register.filter
