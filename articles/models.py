@@ -1,6 +1,7 @@
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,10 +10,10 @@ from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.dispatch import receiver
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
@@ -75,19 +76,17 @@ class ArticleLink:
     title: str
     iso: str  # for `<time datetime>`: "2026-11-27T09:05:00+07:00" (as html_datetime)
     day: str  # "27/11/2026": the day in the language's DATE_FORMAT
-    html: str  # its list item (includes/_article_link.html), rendered once
+    html: str  # its list item (LINK_HTML), made once
 
     @classmethod
     def of(cls, pk, slug, title, series_id, part_number, published_at) -> "ArticleLink":
         local = timezone.localtime(published_at)
-        values = {
-            "pk": pk,
-            "url": article_url(pk, slug),
-            "title": part_title(title, series_id, part_number),
-            "iso": local.isoformat(timespec="seconds"),
-            "day": _day_text(local.date(), get_language()),
-        }
-        return cls(**values, html=render_to_string(LINK_TEMPLATE, {"link": values}))
+        url = article_url(pk, slug)
+        title = part_title(title, series_id, part_number)
+        iso = local.isoformat(timespec="seconds")
+        day = _day_text(local.date(), get_language())
+        html = format_html(LINK_HTML, url, title, iso, day)
+        return cls(pk=pk, url=url, title=title, iso=iso, day=day, html=html)
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +95,15 @@ def _day_text(day: date, language: str) -> str:
 
 
 LINK_FIELDS = ("pk", "slug", "title", "series_id", "part_number", "published_at")
-LINK_TEMPLATE = "includes/_article_link.html"
+# An item of a list of titles: its address, title, `<time datetime>` and day. Made for
+# every link of a category a worker keeps (articles/related.py): formatted, not a template
+# rendered each time (a fifteenth of the cost).
+LINK_HTML = '<li><a href="{}">{}</a> <span class="meta">(<time datetime="{}">{}</time>)</span></li>'
+
+
+def _link_order(row) -> tuple:
+    # A row of LINK_FIELDS in the order of lists: publish time, then key.
+    return row[-1], row[0]
 
 
 def _cover_rendition(width: int) -> ImageSpecField:
@@ -211,42 +218,118 @@ DETAIL_FIELDS = (
 )  # fmt: skip
 
 
+# Values a query is compiled with in place of the ones it runs with (_CompiledQuery): none
+# can be a real key or publish time.
+_KEY = -1_000_001
+_CATEGORY = -1_000_002
+_NOW = datetime(1901, 1, 1, 0, 0, 1, tzinfo=UTC)
+_MOMENT = datetime(1901, 1, 1, 0, 0, 2, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _Param:
+    name: str
+    field: models.Field
+
+
 @dataclass(frozen=True)
 class _CompiledQuery:
+    """A queryset's SQL as the ORM compiles it, kept to be run again with other values.
+
+    Building a queryset and compiling it cost more than running it on an article page the
+    page cache misses: the queries that page runs are compiled once per process and
+    database, with placeholder values, and each later run puts its own values in their
+    places, prepared for the database as the ORM prepares them."""
+
     sql: str
+    params: tuple  # each a _Param, or a constant of the query (e.g. the published status)
     field_names: list[str]
     compiler: object
     converters: dict
 
+    @classmethod
+    def of(cls, queryset, **placeholders) -> "_CompiledQuery":
+        """`queryset` built with placeholders: name → (value, field it is compared with)."""
+        connection = connections[queryset.db]
+        compiler = queryset.query.get_compiler(queryset.db)
+        sql, params = compiler.as_sql()
+        named = {
+            field.get_db_prep_value(value, connection): _Param(name, field)
+            for name, (value, field) in placeholders.items()
+        }
+        params = tuple(named.get(param, param) for param in params)
+        found = {param.name for param in params if isinstance(param, _Param)}
+        if found != set(placeholders):  # a placeholder the query does not use as such
+            raise RuntimeError(f"unexpected parameters in {sql!r}: {params!r}")
+        columns = [column for column, _sql, _alias in compiler.select]
+        return cls(
+            sql=sql,
+            params=params,
+            field_names=[column.target.attname for column in columns],
+            compiler=compiler,
+            converters=compiler.get_converters(columns),
+        )
+
+    def rows(self, alias: str, **values) -> list[tuple]:
+        connection = connections[alias]
+        params = [
+            param.field.get_db_prep_value(values[param.name], connection)
+            if isinstance(param, _Param)
+            else param
+            for param in self.params
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = list(self.compiler.apply_converters(rows, self.converters))
+        return rows
+
+
+def _field(name: str) -> models.Field:
+    return Article._meta.get_field(name)
+
 
 @lru_cache(maxsize=8)
 def _detail_query(alias: str) -> _CompiledQuery:
-    """for_detail() by key, compiled as the ORM's own iterator does it: the SQL, the
-    columns' fields and the database's converters (SQLite's text dates…)."""
-    query = Article.objects.using(alias).for_detail().filter(pk=0).query
-    compiler = query.get_compiler(alias)
-    sql, params = compiler.as_sql()
-    if params != (0,):  # the key must be the query's only parameter
-        raise RuntimeError(f"unexpected parameters in the article query: {params!r}")
-    columns = [column for column, _sql, _alias in compiler.select]
-    return _CompiledQuery(
-        sql=sql,
-        field_names=[column.target.attname for column in columns],
-        compiler=compiler,
-        converters=compiler.get_converters(columns),
-    )
+    """for_detail() by key."""
+    queryset = Article.objects.using(alias).for_detail().filter(pk=_KEY)
+    return _CompiledQuery.of(queryset, key=(_KEY, _field("id")))
+
+
+@lru_cache(maxsize=32)
+def _neighbour_queries(alias: str, count: int) -> list[_CompiledQuery]:
+    """The `count` published articles of a category just after an article and the `count`
+    just before, as links: one query where the database keeps each part's ORDER BY and
+    LIMIT in a UNION (PostgreSQL), else two."""
+    near = Article.objects.using(alias).published(now=_NOW).filter(category_id=_CATEGORY)
+    place = SimpleNamespace(published_at=_MOMENT, pk=_KEY)
+    parts = [
+        near.newer_than(place)[:count].values_list(*LINK_FIELDS),
+        near.older_than(place)[:count].values_list(*LINK_FIELDS),
+    ]
+    if connections[alias].features.supports_slicing_ordering_in_compound:
+        parts = [parts[0].union(parts[1], all=True)]
+    placeholders = {
+        "now": (_NOW, _field("published_at")),
+        "moment": (_MOMENT, _field("published_at")),
+        "category": (_CATEGORY, _field("category")),
+        "key": (_KEY, _field("id")),
+    }
+    return [_CompiledQuery.of(part, **placeholders) for part in parts]
 
 
 @receiver(setting_changed)
 def _database_changed(setting, **kwargs):
     if setting == "DATABASES":
         _detail_query.cache_clear()
+        _neighbour_queries.cache_clear()
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published, and its publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """What readers may see: published, and its publish time has come (by `now`)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def in_category(self, category):
         """A category's articles, those of its sub-categories included."""
@@ -274,19 +357,37 @@ class ArticleQuerySet(models.QuerySet):
         return self.only(*DETAIL_FIELDS)
 
     def detail(self, pk: int):
-        """The article `pk` as for_detail() reads it, or None. The ORM compiles that query
-        once per process and database (building it, and a queryset's machinery around it,
-        cost more than running it on every article page the page cache misses); later
-        calls run it and build the instance as the ORM's iterator does."""
+        """The article `pk` as for_detail() reads it, or None (whatever this queryset's
+        filters: a query compiled once per process), built as the ORM's iterator does."""
         compiled = _detail_query(self.db)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(compiled.sql, [pk])
-            row = cursor.fetchone()
-        if row is None:
+        rows = compiled.rows(self.db, key=pk)
+        if not rows:
             return None
-        if compiled.converters:
-            [row] = compiled.compiler.apply_converters([row], compiled.converters)
-        return self.model.from_db(self.db, compiled.field_names, row)
+        return self.model.from_db(self.db, compiled.field_names, rows[0])
+
+    def neighbour_links(self, article, count: int) -> tuple[list["ArticleLink"], list]:
+        """What `published().filter(category_id=article.category_id)` gives for
+        `newer_than(article)[:count]` and `older_than(article)[:count]` (whatever this
+        queryset's filters), as links: queries compiled once per process."""
+        moment = article.published_at or timezone.now()
+        values = {
+            "now": timezone.now(),
+            "moment": moment,
+            "category": article.category_id,
+            "key": article.pk,
+        }
+        rows = [
+            row
+            for query in _neighbour_queries(self.db, count)
+            for row in query.rows(self.db, **values)
+        ]
+        # Each part keeps its order in a UNION on PostgreSQL, but nothing promises it.
+        place = (moment, article.pk)
+        newer = sorted((row for row in rows if _link_order(row) > place), key=_link_order)
+        older = sorted((row for row in rows if _link_order(row) < place), key=_link_order)
+        return [ArticleLink.of(*row) for row in newer], [
+            ArticleLink.of(*row) for row in older[::-1]
+        ]
 
     def search(self, query: str):
         """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""
@@ -509,10 +610,14 @@ class Article(models.Model):
                 name="article_part_needs_series",
             ),
         ]
+        # Lists are ordered by publish time, then the key (`ordering`): with the key in the
+        # index, a page of a list and an article's newer and older neighbours are read in
+        # index order and stop at their LIMIT, instead of sorting every row of the category
+        # published since (or before) the article.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_idx"),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_cat_pub_idx"
+                fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_idx"
             ),
             models.Index(fields=["series", "part_number"], name="article_series_part_idx"),
         ]

@@ -4,7 +4,8 @@ Readers mostly open recent articles, and a category's recent articles are the sa
 all of them: each worker keeps the newest CATEGORY_WINDOW links of a category (one query,
 plain values) under the site's version, so a change of any article makes a new key and the
 list is read again. An article inside that window finds its neighbours there without a
-query; an older one (or an unpublished one being previewed) is read as before, two queries.
+query; an older one (or an unpublished one being previewed) is read with one query on
+PostgreSQL (two on SQLite), compiled once per process (Article.objects.neighbour_links).
 """
 
 from django.core.cache import caches
@@ -48,8 +49,4 @@ def related_links(request, article, count: int) -> tuple[list[ArticleLink], list
         newer = window[max(0, index - count) : index][::-1]
         older = window[index + 1 : index + 1 + count]
         return newer, older
-    near = Article.objects.published().filter(category_id=article.category_id)
-    return (
-        near.newer_than(article)[:count].links(),
-        near.older_than(article)[:count].links(),
-    )
+    return Article.objects.neighbour_links(article, count)

@@ -50,7 +50,7 @@ def grouped(value) -> str:
 @register.filter
 def link_list(links) -> SafeString:
     """`{{ links|link_list }}`: a list of titles of ArticleLink items, whose list items are
-    rendered already (includes/_article_link.html): joined here, on every first view of
+    made already (articles.models.LINK_HTML): joined here, on every first view of
     an article, rather than looped over in a template."""
     if not links:
         return format_html(

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import models as article_models
 from articles import related
 from articles.models import Article
 from core import pagecache
@@ -101,3 +102,56 @@ def test_the_only_article_of_its_category_says_there_are_no_others(client):
     for heading in ('id="newer-title"', 'id="older-title"'):
         section = html.split(heading)[1].split("</section>")[0]
         assert '<li class="article-list__empty">Chưa có bài viết.</li>' in section
+
+
+def test_beyond_the_window_one_query_compiled_once_reads_both_lists(category_articles, monkeypatch):
+    monkeypatch.setattr(related, "CATEGORY_WINDOW", 3)
+    found(category_articles[6], 3)  # compiled here, once per process
+    wanted = expected(category_articles[7], 3)
+    compiled = article_models._neighbour_queries.cache_info().misses
+    with CaptureQueriesContext(connection) as queries:
+        assert found(category_articles[7], 3) == wanted
+    assert article_models._neighbour_queries.cache_info().misses == compiled
+    reads = [q["sql"] for q in queries.captured_queries if "articles_article" in q["sql"]]
+    # The window is kept; the neighbours: one UNION where the database keeps each part's
+    # LIMIT (PostgreSQL), else one query per list.
+    union = connection.features.supports_slicing_ordering_in_compound
+    assert len(reads) == (1 if union else 2)
+    assert ("UNION ALL" in reads[-1]) == union
+
+
+def test_the_neighbours_of_an_article_not_yet_published_are_those_of_now(category_articles):
+    draft = ArticleFactory(category=category_articles[0].category)
+    scheduled = ArticleFactory(
+        category=draft.category,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(hours=1),
+    )
+    for article in (draft, scheduled):
+        newer, older = Article.objects.neighbour_links(article, 3)
+        assert ([a.pk for a in newer], [a.pk for a in older]) == expected(article, 3)
+    # Nothing published after now: the draft's newer list is empty, its older list starts
+    # with the newest published article (not the scheduled one).
+    newer, older = Article.objects.neighbour_links(draft, 3)
+    assert newer == []
+    newest = Article.objects.published().filter(category=draft.category)[:3]
+    assert [a.pk for a in older] == [a.pk for a in newest]
+
+
+def test_a_scheduled_article_joins_its_neighbours_lists_when_its_time_comes(category_articles):
+    oldest = category_articles[-1]
+    due = ArticleFactory(
+        category=oldest.category,
+        status=Article.Status.PUBLISHED,
+        published_at=oldest.published_at + timedelta(minutes=30),
+        title="Bài hẹn giờ",
+    )
+    Article.objects.filter(pk=due.pk).update(published_at=timezone.now() + timedelta(hours=1))
+    newer, _older = Article.objects.neighbour_links(oldest, 3)
+    assert due.pk not in [a.pk for a in newer]
+    Article.objects.filter(pk=due.pk).update(
+        published_at=oldest.published_at + timedelta(minutes=30)
+    )
+    newer, _older = Article.objects.neighbour_links(oldest, 3)
+    assert [a.pk for a in newer][0] == due.pk
+    assert newer[0].title == "Bài hẹn giờ"
