@@ -1,4 +1,3 @@
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -11,7 +10,7 @@ from django.db import connections, models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -20,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 from simple_history.models import HistoricalRecords
+
+from core.urls import quick_reverse
 
 from .analysis import document as search_document
 from .search import search_articles
@@ -42,31 +43,12 @@ def _forget_addresses(setting, **kwargs):
     # Where files and pages live is fixed for a running site; tests change it.
     if setting in ("STORAGES", "MEDIA_URL"):
         _cover_urls.clear()
-    elif setting == "ROOT_URLCONF":
-        _article_url_format.cache_clear()
-
-
-# What the URL pattern's `<slug:slug>` accepts: any other is left to reverse() to refuse.
-_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-_SLUG_PLACEHOLDER = "slug0placeholder"
-_PK_PLACEHOLDER = 918273645
-
-
-@lru_cache(maxsize=8)
-def _article_url_format(prefix: str, urlconf) -> str:
-    """The article address reversed once, `{slug}` and `{pk}` in place of the values."""
-    url = reverse("articles:detail", kwargs={"slug": _SLUG_PLACEHOLDER, "pk": _PK_PLACEHOLDER})
-    url = url.replace("{", "{{").replace("}", "}}")
-    return url.replace(_SLUG_PLACEHOLDER, "{slug}").replace(str(_PK_PLACEHOLDER), "{pk}")
 
 
 def article_url(pk: int, slug: str) -> str:
     """An article's address. Lists show dozens of articles, and the article page the
-    neighbours of each: the address is formatted, where reverse() walked the URL patterns
-    (a fifth of the cost of a list's item)."""
-    if not _SLUG.fullmatch(slug):
-        return reverse("articles:detail", kwargs={"slug": slug, "pk": pk})
-    return _article_url_format(get_script_prefix(), get_urlconf()).format(slug=slug, pk=int(pk))
+    neighbours of each: formatted, not reversed (a fifth of the cost of a list's item)."""
+    return quick_reverse("articles:detail", slug=slug, pk=pk)
 
 
 def part_title(title: str, series_id: int | None, part_number: int | None) -> str:

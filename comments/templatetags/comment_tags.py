@@ -14,6 +14,7 @@ from comments.closing import comments_closed
 from comments.forms import CommentForm
 from comments.models import Comment
 from core.pagecache import scope_version
+from core.urls import quick_reverse
 
 register = template.Library()
 
@@ -108,7 +109,7 @@ def empty_section(context, article) -> str:
         section_template = context.template.engine.get_template("comments/_section.html")
         with context.push(**section):
             html = _empty_sections[language] = str(section_template.render(context))
-    url = reverse("comments:page", kwargs={"slug": article.slug, "pk": article.pk})
+    url = quick_reverse("comments:page", slug=article.slug, pk=article.pk)
     return mark_safe(html.replace(_FORM_PLACEHOLDER, deferred_form(context, url)))  # noqa: S308
 
 
