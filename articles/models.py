@@ -285,8 +285,8 @@ def _field(name: str) -> models.Field:
 
 @lru_cache(maxsize=8)
 def _detail_query(alias: str) -> _CompiledQuery:
-    """for_detail() by key."""
-    queryset = Article.objects.using(alias).for_detail().filter(pk=_KEY)
+    """for_detail() by key (no ORDER BY: one row)."""
+    queryset = Article.objects.using(alias).for_detail().filter(pk=_KEY).order_by()
     return _CompiledQuery.of(queryset, key=(_KEY, _field("id")))
 
 

@@ -98,19 +98,19 @@ class _Memory:
 
     def built(self, key) -> bool:
         """Count one more build of the page `key` by this process: True once it has been
-        built PAGE_CACHE_MIN_USES times (the least recently built are forgotten first)."""
+        built PAGE_CACHE_MIN_USES times, and on every build after (a page rebuilt after a
+        change was read before: stored at once), as long as it is remembered (the least
+        recently built are forgotten first)."""
         wanted = settings.PAGE_CACHE_MIN_USES
         if wanted <= 1:
             return True
         name = hash(key)
         with self.lock:
-            count = self.builds.pop(name, 0) + 1
-            if count < wanted:
-                self.builds[name] = count
-                if len(self.builds) > self.BUILDS_KEPT:
-                    self.builds.popitem(last=False)
-                return False
-            return True
+            count = min(self.builds.pop(name, 0) + 1, wanted)
+            self.builds[name] = count
+            if len(self.builds) > self.BUILDS_KEPT:
+                self.builds.popitem(last=False)
+            return count >= wanted
 
     def keep(self, key, entry) -> None:
         limit = settings.PAGE_CACHE_LOCAL_BYTES

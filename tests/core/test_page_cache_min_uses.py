@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from core import localpages
-from core.pagecache import _VERSION, _page_key
+from core.pagecache import _VERSION, _page_key, scope_changed
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,12 +55,24 @@ def test_one_stores_every_page_at_once(client, settings):
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
+def test_a_page_read_before_is_stored_on_its_first_rebuild_after_a_change(client):
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    for _ in range(2):
+        client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    scope_changed(f"article:{article.pk}")  # its comments moderated, its views counted
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
 def test_the_builds_remembered_are_bounded(monkeypatch, settings):
     monkeypatch.setattr(localpages._Memory, "BUILDS_KEPT", 3)
     memory = localpages._Memory()
     assert [memory.built(f"k{n}") for n in range(5)] == [False] * 5
     assert len(memory.builds) == 3
     assert memory.built("k4")  # remembered: its second build
+    assert memory.built("k4")  # and every build after
     assert not memory.built("k0")  # forgotten: counted again from one
 
 
