@@ -358,10 +358,10 @@ class ArticleQuerySet(models.QuerySet):
             return None
         return self.model.from_db(self.db, compiled.field_names, rows[0])
 
-    def neighbour_links(self, article, count: int) -> tuple[list["ArticleLink"], list]:
+    def neighbour_links(self, article, count: int) -> tuple[list, list]:
         """What `published().filter(category_id=article.category_id)` gives for
         `newer_than(article)[:count]` and `older_than(article)[:count]` (whatever this
-        queryset's filters), as links: queries compiled once per process."""
+        queryset's filters), as ArticleLink lists: queries compiled once per process."""
         moment = article.published_at or timezone.now()
         values = {
             "now": timezone.now(),
@@ -376,11 +376,10 @@ class ArticleQuerySet(models.QuerySet):
         ]
         # Each part keeps its order in a UNION on PostgreSQL, but nothing promises it.
         place = (moment, article.pk)
-        newer = sorted((row for row in rows if _link_order(row) > place), key=_link_order)
-        older = sorted((row for row in rows if _link_order(row) < place), key=_link_order)
-        return [ArticleLink.of(*row) for row in newer], [
-            ArticleLink.of(*row) for row in older[::-1]
-        ]
+        rows.sort(key=_link_order)
+        newer = [ArticleLink.of(*row) for row in rows if _link_order(row) > place]
+        older = [ArticleLink.of(*row) for row in reversed(rows) if _link_order(row) < place]
+        return newer, older
 
     def search(self, query: str):
         """Matching every syllable of `query`, diacritics or not, best first (articles.search)."""

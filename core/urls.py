@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 # Text reverse() puts in an address as it is, whatever the pattern's converter (`<slug:…>`
 # and `<str:…>` accept it): anything else is left to reverse() to quote or refuse.
@@ -22,7 +22,11 @@ def quick_reverse(viewname: str, **kwargs) -> str:
         if not (type(value) is int or (type(value) is str and _PLAIN.fullmatch(value))):
             return reverse(viewname, kwargs=kwargs)
     shape = tuple((name, type(value) is int) for name, value in kwargs.items())
-    return _address_format(viewname, shape, get_script_prefix(), get_urlconf()).format(**kwargs)
+    try:
+        address = _address_format(viewname, shape, get_script_prefix(), get_urlconf())
+    except NoReverseMatch:  # e.g. a number given as text ("7") where the pattern has <int:…>
+        return reverse(viewname, kwargs=kwargs)
+    return address.format(**kwargs)
 
 
 @lru_cache(maxsize=64)

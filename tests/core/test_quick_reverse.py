@@ -42,3 +42,5 @@ def test_what_reverse_would_quote_or_refuse_goes_to_reverse():
         quick_reverse("articles:detail", slug="tin tức", pk=7)
     with pytest.raises(NoReverseMatch):
         quick_reverse("articles:detail", slug="tin", pk="7a")
+    # A number as text, which reverse() takes for <int:…>.
+    assert quick_reverse("articles:detail", slug="tin", pk="7") == "/bai-viet/tin-7/"
