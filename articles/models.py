@@ -362,9 +362,10 @@ class ArticleQuerySet(models.QuerySet):
         """What `published().filter(category_id=article.category_id)` gives for
         `newer_than(article)[:count]` and `older_than(article)[:count]` (whatever this
         queryset's filters), as ArticleLink lists: queries compiled once per process."""
-        moment = article.published_at or timezone.now()
+        now = timezone.now()
+        moment = article.published_at or now
         values = {
-            "now": timezone.now(),
+            "now": now,
             "moment": moment,
             "category": article.category_id,
             "key": article.pk,

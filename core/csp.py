@@ -39,7 +39,7 @@ def _plain_policy() -> str | None:
 
 @receiver(setting_changed)
 def _settings_changed(setting, **kwargs):
-    if setting.startswith("CONTENT_SECURITY_POLICY") or setting == "DEBUG":
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
         _plain_policy.cache_clear()
 
 
