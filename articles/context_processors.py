@@ -9,6 +9,8 @@ def navigation(request):
     rarely run: the template calls these only when it renders them."""
     return {
         "nav_categories": lambda: Category.objects.filter(parent__isnull=True).only("name", "slug"),
+        # What the header's search form shows; the search page says what was searched.
+        "search_query": "",
         "most_read": lambda: (
             Article.objects.published().most_read().for_listing()[:MOST_READ_COUNT]
         ),

@@ -45,6 +45,10 @@ class ArticlePageMixin:
         # The story's fragments are keyed by the article's last edit and this version (its
         # category's and series' names), not the site's: another article's change keeps them.
         context["taxonomy_version"] = fragment_version(self.request, TAXONOMY_SCOPE)
+        # Said even when false: the template asks for both several times, and a name the
+        # context lacks costs the template engine an exception each time.
+        context.setdefault("is_preview", False)
+        context.setdefault("is_comment_page", False)
         return context
 
 

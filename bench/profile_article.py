@@ -41,9 +41,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
-
 from articles.models import Article  # noqa: E402
+from core.handlers import WSGIHandler  # noqa: E402
 
 handler = WSGIHandler()
 

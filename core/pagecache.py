@@ -225,16 +225,18 @@ def _due(site_version) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cacheable_view(path_info: str):
-    """The view class behind the path (and the URL's arguments) if its pages may be cached,
-    else (None, None). Resolving walks every URL pattern: once per path and process."""
+    """The view class behind the path if its pages may be cached (else None), and the URL's
+    match (None if there is none). Resolving walks every URL pattern: once per path and
+    process, and the handler (core/handlers.py) uses the match instead of resolving the
+    path again."""
     try:
         match = resolve(path_info)
     except Resolver404:
         return None, None
     view_class = getattr(match.func, "view_class", None)
     if not getattr(view_class, "page_cacheable", False):
-        return None, None
-    return view_class, match.kwargs
+        return None, match
+    return view_class, match
 
 
 @receiver(setting_changed)
@@ -272,9 +274,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or cache_is_degraded():
             return self.get_response(request)
-        view_class, url_kwargs = _cacheable_view(request.path_info)
+        view_class, match = _cacheable_view(request.path_info)
+        if match is not None and getattr(request, "urlconf", None) is None:
+            request.resolver_match = match
         if view_class is None:
             return self.get_response(request)
+        url_kwargs = match.kwargs
         if not _is_anonymous_read(request):
             response = self.get_response(request)
             # The same page for a logged-in person: keep it out of shared caches.

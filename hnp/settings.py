@@ -133,6 +133,7 @@ TEMPLATES = [
                 "articles.context_processors.navigation",
                 "core.context_processors.page_cache",
             ],
+            "builtins": ["core.templatetags.extends"],
         },
     },
 ]

@@ -1,7 +1,9 @@
 """Tags for the article pictures of pages and cards, and the times they show."""
 
+from functools import lru_cache
+
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, get_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
@@ -32,6 +34,40 @@ def html_datetime(value) -> str:
     "2026-01-25T12:28:00+07:00". `|date:'c'` adds microseconds when there are any, and HTML
     takes at most three digits of a second's fraction."""
     return value.isoformat(timespec="seconds") if value else ""
+
+
+# Django's date format characters that mean the same as a strftime directive (zero-padded
+# numbers, no words to translate).
+_STRFTIME = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y", "H": "%H", "i": "%M", "s": "%S"}
+
+
+@lru_cache(maxsize=16)
+def _strftime_pattern(django_format: str) -> str | None:
+    """`django_format` as a strftime pattern, or None if it has characters strftime cannot
+    say the same way (month names, escapes…)."""
+    pattern = []
+    for character in django_format:
+        if character in _STRFTIME:
+            pattern.append(_STRFTIME[character])
+        elif character.isalpha() or character == "\\":
+            return None
+        else:
+            pattern.append(character.replace("%", "%%"))
+    return "".join(pattern)
+
+
+@register.filter(expects_localtime=True)
+def time_element(value) -> str:
+    """`{{ article.published_at|time_element }}`: `<time datetime="…">12:28 25/01/2026</time>`,
+    the ISO time for machines and DATETIME_FORMAT for readers. One filter for both, and
+    the format turned into a strftime pattern once: `|date` reads its format character by
+    character on every call, and cards, results and comments show a time each."""
+    if not value:
+        return ""
+    django_format = get_format("DATETIME_FORMAT")
+    pattern = _strftime_pattern(django_format)
+    shown = value.strftime(pattern) if pattern else date_format(value, django_format)
+    return format_html('<time datetime="{}">{}</time>', html_datetime(value), shown)
 
 
 @register.simple_tag

@@ -1,0 +1,73 @@
+"""The WSGI handler gunicorn runs resolves an address once, also when the page cache
+resolved it first to know whether the page may be cached."""
+
+import io
+import sys
+from unittest import mock
+
+import pytest
+from django.urls import resolvers
+
+from core.handlers import WSGIHandler
+from core.pagecache import _cacheable_view
+from tests.factories import ArticleFactory
+
+
+def _get(handler, path, **extra):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        **extra,
+    }
+    started = []
+    body = handler(environ, lambda status, headers, exc_info=None: started.append(status))
+    content = b"".join(body)
+    body.close()
+    return started[0], content
+
+
+@pytest.fixture
+def root_resolves():
+    """How often the root URL resolver resolves an address (none kept from other tests)."""
+    _cacheable_view.cache_clear()
+    calls = []
+    original = resolvers.URLResolver.resolve
+
+    def counted(self, path):
+        if self.pattern.regex.pattern == "^/":
+            calls.append(path)
+        return original(self, path)
+
+    with mock.patch.object(resolvers.URLResolver, "resolve", counted):
+        yield calls
+
+
+@pytest.mark.django_db
+def test_an_article_page_the_page_cache_resolved_is_not_resolved_again(root_resolves):
+    article = ArticleFactory(published=True, title="Kỳ họp thứ mười")
+    status, content = _get(WSGIHandler(), article.get_absolute_url())
+    assert status.startswith("200")
+    assert "Kỳ họp thứ mười".encode() in content
+    assert root_resolves == [article.get_absolute_url()]
+
+
+@pytest.mark.django_db
+def test_pages_the_page_cache_leaves_alone_are_resolved_by_the_handler(root_resolves):
+    status, _ = _get(WSGIHandler(), "/rss/")
+    assert status.startswith("200")
+    assert root_resolves == ["/rss/"]
+    status, _ = _get(WSGIHandler(), "/khong-co-trang-nay/")
+    assert status.startswith("404")
+
+
+def test_gunicorn_runs_the_sites_handler():
+    from hnp.wsgi import application
+
+    assert isinstance(application, WSGIHandler)
