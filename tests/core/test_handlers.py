@@ -6,11 +6,24 @@ import sys
 from unittest import mock
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import resolvers
 
 from core.handlers import WSGIHandler
 from core.pagecache import _cacheable_view
 from tests.factories import ArticleFactory
+
+
+@pytest.fixture(autouse=True)
+def _connections_kept():
+    """As Django's test client does: the handler's signals would close the connection
+    that holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _get(handler, path, **extra):
