@@ -1,6 +1,5 @@
 """What an article page tells search engines and social networks about itself."""
 
-import json
 from functools import lru_cache
 from html import escape
 from urllib.parse import urljoin
@@ -51,7 +50,8 @@ def head_tags(article, *, request, preview: bool = False, comment_page: bool = F
         return SafeString("\n".join(tags))
     url = request.build_absolute_uri(article.get_absolute_url())
     cover = cover_image_url(article, request=request)
-    modified = modified_at(article)
+    published = _iso(article.published_at)
+    modified = _iso(modified_at(article))
     title = article.display_title
     properties = [
         ("og:type", "article"),
@@ -64,8 +64,8 @@ def head_tags(article, *, request, preview: bool = False, comment_page: bool = F
     if cover:
         properties += [("og:image", cover), ("og:image:alt", article.cover_alt)]
     properties += [
-        ("article:published_time", _iso(article.published_at)),
-        ("article:modified_time", _iso(modified)),
+        ("article:published_time", published),
+        ("article:modified_time", modified),
         ("article:section", article.category.name),
     ]
     names = [
@@ -76,7 +76,12 @@ def head_tags(article, *, request, preview: bool = False, comment_page: bool = F
     if cover:
         names += [("twitter:image", cover), ("twitter:image:alt", article.cover_alt)]
     data = news_article_data(
-        article=article, request=request, url=url, image=cover, modified=modified
+        article=article,
+        request=request,
+        url=url,
+        image=cover,
+        published=published,
+        modified=modified,
     )
     tags.append(f'<link rel="canonical" href="{escape(url)}">')
     tags += [_meta("property", key, value) for key, value in properties]
@@ -107,6 +112,8 @@ def _iso(moment) -> str:
     return localtime(moment).isoformat() if moment else ""
 
 
+# One encoder for every page (json.dumps makes one per call when given options).
+_JSON = DjangoJSONEncoder(ensure_ascii=False)
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
 _JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
@@ -114,7 +121,7 @@ _JSON_SCRIPT_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 def json_ld(data: dict) -> str:
     """A <script type="application/ld+json"> element holding `data`. Browsers never run
     it (not JavaScript), so the site's script-src 'self' policy does not apply."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = _JSON.encode(data)
     for character, escaped in _JSON_SCRIPT_ESCAPES:  # str.translate is slower on long text
         text = text.replace(character, escaped)
     return format_html(
@@ -123,9 +130,12 @@ def json_ld(data: dict) -> str:
     )
 
 
-def news_article_data(*, article, request, url: str, image: str | None, modified) -> dict:
+def news_article_data(
+    *, article, request, url: str, image: str | None, published: str, modified: str
+) -> dict:
     """schema.org NewsArticle of a published article, ready for JSON-LD: its absolute
-    `url`, cover `image` and last change `modified` as head_tags worked them out."""
+    `url`, cover `image`, and times `published` and last `modified` (ISO 8601, empty when
+    unknown) as head_tags worked them out."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -138,10 +148,10 @@ def news_article_data(*, article, request, url: str, image: str | None, modified
         "author": [{"@type": "Person", "name": article.author_name}],
         "publisher": _publisher(request.build_absolute_uri("/"), settings.SITE_NAME),
     }
-    if article.published_at:
-        data["datePublished"] = _iso(article.published_at)
+    if published:
+        data["datePublished"] = published
     if modified:
-        data["dateModified"] = _iso(modified)
+        data["dateModified"] = modified
     if image:
         data["image"] = [image]
     return data
