@@ -6,6 +6,7 @@ import sys
 from unittest import mock
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler as DjangoWSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.urls import resolvers
@@ -26,7 +27,7 @@ def _connections_kept():
     request_finished.connect(close_old_connections)
 
 
-def _get(handler, path, **extra):
+def _get(handler, path):
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
@@ -37,7 +38,6 @@ def _get(handler, path, **extra):
         "wsgi.url_scheme": "http",
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
-        **extra,
     }
     started = []
     body = handler(environ, lambda status, headers, exc_info=None: started.append(status))
@@ -72,9 +72,19 @@ def test_an_article_page_the_page_cache_resolved_is_not_resolved_again(root_reso
 
 
 @pytest.mark.django_db
-def test_pages_the_page_cache_leaves_alone_are_resolved_by_the_handler(root_resolves):
-    status, _ = _get(WSGIHandler(), "/rss/")
+def test_djangos_own_handler_resolves_it_twice(root_resolves):
+    """What the site's handler saves: the page cache's resolve, then Django's own."""
+    article = ArticleFactory(published=True)
+    status, _ = _get(DjangoWSGIHandler(), article.get_absolute_url())
     assert status.startswith("200")
+    assert root_resolves == [article.get_absolute_url()] * 2
+
+
+@pytest.mark.django_db
+def test_pages_the_page_cache_does_not_keep_are_resolved_once_too(root_resolves):
+    status, content = _get(WSGIHandler(), "/rss/")
+    assert status.startswith("200")
+    assert b"<rss" in content
     assert root_resolves == ["/rss/"]
     status, _ = _get(WSGIHandler(), "/khong-co-trang-nay/")
     assert status.startswith("404")
