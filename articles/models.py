@@ -67,7 +67,7 @@ class ArticleLink:
     pk: int
     url: str
     title: str
-    iso: str  # for `<time datetime>`: "2026-11-27T09:05:00+07:00" (as html_datetime)
+    iso: str  # for `<time datetime>`: "2026-11-27T09:05:00+07:00" (as the time_element filter writes it)
     day: str  # "27/11/2026": the day in the language's DATE_FORMAT
     html: str  # its list item (LINK_HTML), made once
 

@@ -275,8 +275,8 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or cache_is_degraded():
             return self.get_response(request)
         view_class, match = _cacheable_view(request.path_info)
-        if match is not None and getattr(request, "urlconf", None) is None:
-            request.resolver_match = match
+        # For the handler (core/handlers.py), which checks it still applies.
+        request.resolver_match = match
         if view_class is None:
             return self.get_response(request)
         url_kwargs = match.kwargs

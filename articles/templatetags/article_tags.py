@@ -28,14 +28,6 @@ def cover_url(article, width: int) -> str:
     return article.cover_url(width)
 
 
-@register.filter(expects_localtime=True)
-def html_datetime(value) -> str:
-    """`<time datetime="{{ article.published_at|html_datetime }}">`: ISO 8601 to the second,
-    "2026-01-25T12:28:00+07:00". `|date:'c'` adds microseconds when there are any, and HTML
-    takes at most three digits of a second's fraction."""
-    return value.isoformat(timespec="seconds") if value else ""
-
-
 # Django's date format characters that mean the same as a strftime directive (zero-padded
 # numbers, no words to translate).
 _STRFTIME = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y", "H": "%H", "i": "%M", "s": "%S"}
@@ -61,13 +53,15 @@ def time_element(value) -> str:
     """`{{ article.published_at|time_element }}`: `<time datetime="…">12:28 25/01/2026</time>`,
     the ISO time for machines and DATETIME_FORMAT for readers. One filter for both, and
     the format turned into a strftime pattern once: `|date` reads its format character by
-    character on every call, and cards, results and comments show a time each."""
+    character on every call, and cards, results and comments show a time each. The ISO time
+    is to the second ("2026-01-25T12:28:00+07:00"): `|date:'c'` adds microseconds when there
+    are any, and HTML takes at most three digits of a second's fraction."""
     if not value:
         return ""
     django_format = get_format("DATETIME_FORMAT")
     pattern = _strftime_pattern(django_format)
     shown = value.strftime(pattern) if pattern else date_format(value, django_format)
-    return format_html('<time datetime="{}">{}</time>', html_datetime(value), shown)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(timespec="seconds"), shown)
 
 
 @register.simple_tag
