@@ -1,14 +1,13 @@
 """The WSGI handler gunicorn runs resolves an address once, also when the page cache
 resolved it first to know whether the page may be cached."""
 
-import io
-import sys
 from unittest import mock
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler as DjangoWSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.test import RequestFactory
 from django.urls import resolvers
 
 from core.handlers import WSGIHandler
@@ -28,17 +27,7 @@ def _connections_kept():
 
 
 def _get(handler, path):
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
+    environ = RequestFactory().get(path).environ
     started = []
     body = handler(environ, lambda status, headers, exc_info=None: started.append(status))
     content = b"".join(body)
